@@ -1,0 +1,61 @@
+# Wegweiser: `make run` serves the demo, `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+WW := $(VENV)/bin/wegweiser
+PORT ?= 8000
+DEV_ENV := WEGWEISER_DEBUG=1
+
+.PHONY: run test bootstrap assets messages makemessages lint typecheck bench clean
+
+## Install everything the project needs (idempotent and quick when nothing changed).
+bootstrap: $(VENV)/.installed node_modules/.installed messages
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e '.[dev]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+assets: node_modules/.installed
+
+## Compile translations (.po → .mo); needs GNU gettext (msgfmt).
+messages: $(VENV)/.installed
+	@command -v msgfmt >/dev/null || { echo "msgfmt missing: apt-get install gettext"; exit 1; }
+	$(DEV_ENV) $(WW) compilemessages --ignore=.venv --ignore=node_modules --ignore=var -v 0
+
+## Extract translatable strings of every app into its own locale/ folder.
+makemessages: $(VENV)/.installed
+	@for dir in wegweiser/*/; do \
+	  app=$$(basename $$dir); \
+	  if [ -d $$dir/locale ]; then (cd $$dir && $(DEV_ENV) ../../$(WW) makemessages -a --no-obsolete -v 0); fi; \
+	done
+	cd wegweiser && $(DEV_ENV) ../$(WW) makemessages -a --no-obsolete -v 0 \
+	  $$(for d in */; do [ -d $$d/locale ] && echo --ignore=$${d%/}/*; done)
+
+## Serve the demo on http://127.0.0.1:$(PORT) with an SQLite database under var/.
+run: bootstrap
+	$(DEV_ENV) $(WW) migrate --noinput -v 0
+	$(DEV_ENV) $(WW) demo
+	$(DEV_ENV) $(WW) runserver 127.0.0.1:$(PORT)
+
+## The whole test suite (browser tests included where Chromium is installed).
+test: bootstrap
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check wegweiser bench
+	$(VENV)/bin/ruff format --check wegweiser bench
+
+typecheck: $(VENV)/.installed
+	$(VENV)/bin/mypy wegweiser
+
+bench: bootstrap
+	$(VENV)/bin/python -m bench
+
+clean:
+	rm -rf $(VENV) node_modules var

@@ -1,0 +1,46 @@
+from wegweiser.testing import Route
+
+LOGGED_IN = {"outsider": 200, "foreign_state": 200}
+
+ROUTES = [
+    # A logged-in user is sent on from the login page.
+    Route(
+        "accounts:login",
+        public=True,
+        expect={
+            p: 302
+            for p in [
+                "coordinator",
+                "member",
+                "counsellor",
+                "outsider",
+                "state_coordinator",
+                "foreign_state",
+                "admin",
+            ]
+        },
+    ),
+    Route("accounts:logout", public=True, method="post", default=200),
+    # Verified users are sent on to the dashboard; anonymous users to the login page.
+    # Members may enrol a second factor voluntarily; others are verified already.
+    Route("accounts:two_factor", public=True, default=302, expect={"member": 200}),
+    Route("accounts:profile", expect={"anonymous": 302, **LOGGED_IN}),
+    Route(
+        "accounts:token_create",
+        method="post",
+        data={"name": "x"},
+        default=302,
+        expect={"anonymous": 302, "outsider": 302, "foreign_state": 302},
+    ),
+    Route(
+        "accounts:token_revoke",
+        method="post",
+        kwargs={"prefix": "ww_none"},
+        default=302,
+        expect={"anonymous": 302, "outsider": 302, "foreign_state": 302},
+    ),
+    Route("accounts:password_reset", public=True),
+    Route("accounts:password_reset_done", public=True),
+    Route("accounts:password_reset_confirm", public=True, kwargs={"uidb64": "x", "token": "y"}),
+    Route("accounts:password_reset_complete", public=True),
+]

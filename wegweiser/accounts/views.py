@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from django_otp import login as otp_login
+from django_otp import match_token
+
+from . import services
+from .access import active_memberships
+from .forms import ApiTokenForm, EmailAuthenticationForm, ProfileForm, TokenForm
+from .models import ApiToken
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = EmailAuthenticationForm
+    redirect_authenticated_user = True
+
+
+class LogoutView(auth_views.LogoutView):
+    template_name = "accounts/logged_out.html"
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/email/password_reset.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def two_factor(request: HttpRequest) -> HttpResponse:
+    """Verify the second factor, or enrol one first if the user has none yet."""
+    if request.user.is_verified():
+        return redirect("core:dashboard")
+    confirmed = services.confirmed_totp_devices(request.user)
+    enrolling = not confirmed.exists()
+    device = services.pending_totp_device(request.user) if enrolling else None
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        token = form.cleaned_data["token"]
+        if enrolling and services.confirm_totp_device(device, token):
+            otp_login(request, device)
+            messages.success(request, _("Two-factor authentication is set up."))
+            return redirect("core:dashboard")
+        if not enrolling:
+            matched = match_token(request.user, token)
+            if matched is not None:
+                otp_login(request, matched)
+                return redirect(request.GET.get("next") or "core:dashboard")
+        form.add_error(
+            "token", _("This code is not valid. Check the time on your phone and try again.")
+        )
+    context = {"form": form, "enrolling": enrolling}
+    if enrolling:
+        context["qr_data_uri"] = services.totp_qr_data_uri(device)
+        context["secret"] = services.totp_secret_base32(device)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "accounts/two_factor.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request: HttpRequest) -> HttpResponse:
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your profile was saved."))
+        return redirect("accounts:profile")
+    context = {
+        "form": form,
+        "token_form": ApiTokenForm(),
+        "memberships": active_memberships(request.user),
+        "tokens": ApiToken.objects.filter(user=request.user, revoked_at__isnull=True),
+        "new_token": request.session.pop("new_api_token", None),
+    }
+    return render(request, "accounts/profile.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def token_create(request: HttpRequest) -> HttpResponse:
+    form = ApiTokenForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Please name the token."))
+        return redirect("accounts:profile")
+    # Shown exactly once on the next page; only its hash is stored.
+    request.session["new_api_token"] = services.issue_api_token(
+        request.user, form.cleaned_data["name"]
+    )
+    return redirect("accounts:profile")
+
+
+@login_required
+@require_POST
+def token_revoke(request: HttpRequest, prefix: str) -> HttpResponse:
+    if services.revoke_api_token(request.user, prefix):
+        messages.success(request, _("The token was revoked."))
+    return redirect("accounts:profile")

@@ -1,0 +1,20 @@
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
+
+
+class PrivatePagesNoStoreMiddleware:
+    """Pages seen by a logged-in user may hold personal or internal data: never store them.
+
+    Anonymous responses stay cacheable (the public guidebook is served from caches).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            add_never_cache_headers(response)
+            response["Cache-Control"] = "no-store, " + response.get("Cache-Control", "")
+            patch_vary_headers(response, ["Cookie"])
+        return response

@@ -1,0 +1,118 @@
+"""Test helpers shared by all apps: personas, logging in, the route matrix, browser checks.
+
+Personas (DESIGN §9) come from the demo data, across two municipalities and two states:
+  anonymous, coordinator / member / counsellor (Musterstadt), outsider (coordinator of
+  Beispielstadt), state_coordinator (Rheinland-Pfalz), foreign_state (state coordinator of Hessen),
+  admin (platform administrator).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+PERSONA_EMAILS = {
+    "coordinator": "koordination@musterstadt.example.org",
+    "member": "jobcenter@musterstadt.example.org",
+    "counsellor": "beratung@musterstadt.example.org",
+    "outsider": "koordination@beispielstadt.example.org",
+    "state_coordinator": "land@rlp.example.org",
+    "foreign_state": "land@hessen.example.org",
+    "admin": "admin@example.org",
+}
+PERSONAS = ["anonymous", *PERSONA_EMAILS]
+DEMO_PASSWORD = "wegweiser-demo-2026"
+
+# Answers that count as "denied" for someone who must not see a page.
+DENIED = {302, 401, 403, 404}
+
+
+def login(client, user) -> None:
+    """Log a user in, with the second factor verified when the user has an authenticator."""
+    client.force_login(user)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is not None:
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+
+
+@dataclass
+class Route:
+    """One URL name in the permission matrix.
+
+    `kwargs` builds the URL arguments from the test world. `expect` maps persona → status; personas
+    left out get the default: 200 for public routes; for protected routes anonymous and outsiders
+    must be denied (DENIED) and everyone else gets `default`.
+    """
+
+    name: str
+    public: bool = False
+    kwargs: Callable[[Any], dict] | dict = field(default_factory=dict)
+    expect: dict[str, int | set[int]] = field(default_factory=dict)
+    method: str = "get"
+    data: dict | None = None
+    default: int | set[int] = 200
+    query: str = ""
+
+    def expected(self, persona: str) -> int | set[int]:
+        if persona in self.expect:
+            return self.expect[persona]
+        if self.public:
+            return self.default
+        if persona in ("anonymous", "outsider", "foreign_state"):
+            return DENIED
+        return self.default
+
+
+def chromium_path() -> str | None:
+    path = os.environ.get("WEGWEISER_CHROMIUM", "/usr/bin/chromium")
+    return path if Path(path).exists() else shutil.which("chromium")
+
+
+AXE_PATH = Path(settings.NODE_MODULES) / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def check_accessibility(page, label: str = "") -> None:
+    """Run axe-core (WCAG 2.1 A/AA) on the page and fail with a readable list of violations."""
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    violations = result["violations"]
+    if violations:
+        lines = []
+        for violation in violations:
+            targets = [", ".join(node["target"]) for node in violation["nodes"][:5]]
+            lines.append(
+                f"{violation['id']} ({violation['impact']}): {violation['help']} → {targets}"
+            )
+        raise AssertionError(f"axe-core violations on {label or page.url}:\n" + "\n".join(lines))
+
+
+def screenshot_name(nodeid: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", nodeid)[-150:] + ".png"
+
+
+def browser_login(page, email: str, password: str = DEMO_PASSWORD) -> None:
+    """Log in through the real form; answers the 2FA step with the authenticator's current code."""
+    from django_otp.oath import totp
+
+    page.goto("/de/accounts/login/")
+    page.fill("#id_username", email)
+    page.fill("#id_password", password)
+    page.click("main button[type=submit]")
+    if "/2fa/" in page.url:
+        device = TOTPDevice.objects.get(user__email=email, confirmed=True)
+        code = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)
+        page.fill("#id_token", f"{code:06d}")
+        page.click("main button[type=submit]")

@@ -1,0 +1,27 @@
+"""URL map. Pages carry a language prefix (/de/…, /en/…); API, health and assets do not."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from wegweiser.api.api import api
+from wegweiser.core import views as core_views
+
+handler400 = "wegweiser.core.views.bad_request"
+handler403 = "wegweiser.core.views.permission_denied"
+handler404 = "wegweiser.core.views.page_not_found"
+handler500 = "wegweiser.core.views.server_error"
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("api/v1/", api.urls),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("accounts/", include("wegweiser.accounts.urls")),
+    path("", include("wegweiser.core.urls")),
+    prefix_default_language=True,
+)
