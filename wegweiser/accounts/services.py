@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import base64
 
-import segno
 from django.db import transaction
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from wegweiser.core.qr import qr_svg_data_uri
 
 from .models import ApiToken, User
 
@@ -25,8 +26,7 @@ def confirmed_totp_devices(user: User):
 
 
 def totp_qr_data_uri(device: TOTPDevice) -> str:
-    svg = segno.make(device.config_url, error="m").svg_inline(scale=5, dark="#000", light="#fff")
-    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+    return qr_svg_data_uri(device.config_url, scale=5)
 
 
 def totp_secret_base32(device: TOTPDevice) -> str:

@@ -6,12 +6,12 @@ load its scripts from a CDN, and no page of ours may reach a third-party host.
 
 from __future__ import annotations
 
+import importlib
+
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
-
-from . import core
 
 api = NinjaAPI(
     title="Wegweiser API",
@@ -44,4 +44,12 @@ def http_error(request, exc):
     return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
 
 
-api.add_router("/", core.router)
+# One router module per app (wegweiser/api/<app>.py), added when present.
+for _module_name in ("core", "guidebook", "navigator", "network", "worktime", "learning"):
+    try:
+        _module = importlib.import_module(f"wegweiser.api.{_module_name}")
+    except ModuleNotFoundError as error:
+        if error.name != f"wegweiser.api.{_module_name}":
+            raise
+        continue
+    api.add_router("/", _module.router)

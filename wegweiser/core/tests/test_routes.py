@@ -92,7 +92,12 @@ def test_route_access(route: Route, persona: str, client_as, world):
     assert response.status_code in allowed, (
         f"{route.method.upper()} {url} as {persona}: {response.status_code}, expected {allowed}"
     )
-    if persona == "anonymous" and response.status_code == 302 and allowed <= DENIED | {302} and not route.public:
+    if (
+        persona == "anonymous"
+        and response.status_code == 302
+        and allowed <= DENIED | {302}
+        and not route.public
+    ):
         assert (
             str(settings.LOGIN_URL).split(":")[-1] in response["Location"]
             or "login" in response["Location"]
