@@ -9,7 +9,11 @@ from types import SimpleNamespace
 import pytest
 from django.conf import settings
 
-from wegweiser.testing import (
+# Playwright's sync API keeps an event loop in the main thread; Django would otherwise refuse
+# database access from tests running next to it. Tests only: the app never runs like this.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+from wegweiser.testing import (  # noqa: E402
     AXE_PATH,
     PERSONA_EMAILS,
     chromium_path,

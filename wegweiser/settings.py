@@ -174,6 +174,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+# Our login form names the e-mail field "username" (Django's AuthenticationForm); axes must read that.
+AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
 
 OTP_TOTP_ISSUER = "Wegweiser"
@@ -220,7 +222,8 @@ WEGWEISER_MAX_UPLOAD_BYTES = int(
 MEDIA_ROOT = Path(
     os.environ.get("WEGWEISER_MEDIA_ROOT", VAR_DIR / "uploads")
 )  # outside the web root
-MEDIA_URL = None  # uploads are served only through views that check permissions
+# Never routed: uploads are served only through views that check permissions.
+MEDIA_URL = "/uploads-are-not-public/"
 
 # --- languages ----------------------------------------------------------------------------------
 LANGUAGE_CODE = "de"

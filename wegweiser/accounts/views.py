@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
@@ -47,6 +48,15 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "accounts/password_reset_complete.html"
 
 
+def _safe_next(request: HttpRequest) -> str | None:
+    target = request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, request.is_secure()
+    ):
+        return target
+    return None
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def two_factor(request: HttpRequest) -> HttpResponse:
@@ -67,10 +77,12 @@ def two_factor(request: HttpRequest) -> HttpResponse:
             matched = match_token(request.user, token)
             if matched is not None:
                 otp_login(request, matched)
-                return redirect(request.GET.get("next") or "core:dashboard")
-        form.add_error(
-            "token", _("This code is not valid. Check the time on your phone and try again.")
-        )
+                return redirect(_safe_next(request) or "core:dashboard")
+        if not enrolling and not all(d.verify_is_allowed()[0] for d in confirmed):
+            message = _("Too many wrong codes. Please wait a minute and try again.")
+        else:
+            message = _("This code is not valid. Check the time on your phone and try again.")
+        form.add_error("token", message)
     context = {"form": form, "enrolling": enrolling}
     if enrolling:
         context["qr_data_uri"] = services.totp_qr_data_uri(device)

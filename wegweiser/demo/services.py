@@ -15,6 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from wegweiser.accounts.models import Membership, Role, User
 from wegweiser.core.models import Municipality, State
+from wegweiser.core.services import ensure_states
 
 DEMO_PASSWORD = "wegweiser-demo-2026"
 # Fixed keys keep the demo authenticators stable across runs (`wegweiser totp EMAIL` shows a code).
@@ -84,6 +85,7 @@ def app_loaders():
 
 @transaction.atomic
 def load_demo(password: str = DEMO_PASSWORD) -> DemoContext:
+    ensure_states()
     state = State.objects.get(code="07")
     municipalities = {}
     for slug, name, ags in MUNICIPALITIES:

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from .models import ActorType, ContactPerson, Location, Organization, OrganizationStatus
 from .services import apply_mandate_template
+from .vocabulary import sync_vocabulary
 
 # (key of the municipality, actor type, name, languages, street, opening hours, contact person)
 MUSTERSTADT = [
@@ -153,6 +154,7 @@ PHONE_BASE = 100  # +49 30 23125 100 …
 
 
 def load(ctx) -> None:
+    sync_vocabulary()
     today = timezone.localdate()
     beispielstadt = ctx.municipalities["beispielstadt"]
     counter = PHONE_BASE

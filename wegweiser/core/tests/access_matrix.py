@@ -7,6 +7,14 @@ ROUTES = [
     Route("core:privacy", public=True),
     Route("core:accessibility", public=True),
     Route("healthz", public=True),
+    # Switching the language stores a cookie and redirects; it reveals nothing.
+    Route(
+        "set_language",
+        public=True,
+        method="post",
+        data={"language": "en", "next": "/de/"},
+        default=302,
+    ),
     # Every account has a dashboard; it shows only what the memberships allow.
     Route("core:dashboard", expect={"anonymous": 302, "outsider": 200, "foreign_state": 200}),
 ]
