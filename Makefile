@@ -28,14 +28,16 @@ messages: $(VENV)/.installed
 	@command -v msgfmt >/dev/null || { echo "msgfmt missing: apt-get install gettext"; exit 1; }
 	$(DEV_ENV) $(WW) compilemessages --ignore=.venv --ignore=node_modules --ignore=var -v 0
 
-## Extract translatable strings of every app into its own locale/ folder.
+## Extract translatable strings into each app's own locale/ folder (only its existing languages).
 makemessages: $(VENV)/.installed
-	@for dir in wegweiser/*/; do \
-	  app=$$(basename $$dir); \
-	  if [ -d $$dir/locale ]; then (cd $$dir && $(DEV_ENV) ../../$(WW) makemessages -a --no-obsolete -v 0); fi; \
+	@for dir in wegweiser/*/ wegweiser/; do \
+	  [ -d $$dir/locale ] || continue; \
+	  langs=$$(for l in $$dir/locale/*/; do echo -n " -l $$(basename $$l)"; done); \
+	  ignores=$$([ "$$dir" = wegweiser/ ] && for d in wegweiser/*/; do echo -n " --ignore=$$(basename $$d)/*"; done); \
+	  (cd $$dir && $(DEV_ENV) $(CURDIR)/$(WW) makemessages $$langs --no-obsolete -v 0 $$ignores \
+	    --ignore='tests/*' --ignore='*/tests/*' --ignore=testing.py --ignore=conftest.py); \
 	done
-	cd wegweiser && $(DEV_ENV) ../$(WW) makemessages -a --no-obsolete -v 0 \
-	  $$(for d in */; do [ -d $$d/locale ] && echo --ignore=$${d%/}/*; done)
+	@$(VENV)/bin/python .ci/check_translations.py || echo "→ fill the new entries listed above"
 
 ## Serve the demo on http://127.0.0.1:$(PORT) with an SQLite database under var/.
 run: bootstrap

@@ -48,7 +48,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     memberships = active_memberships(request.user)
     context = {
         "memberships": memberships,
-        "municipalities": municipalities_with_access(request.user).select_related("state"),
+        "municipalities": municipalities_with_access(request.user)
+        .select_related("state")
+        .order_by("state__code", "name"),
         "sections": render_sections(dashboard_sections, request, request.user),
     }
     return render(request, "core/dashboard.html", context)
