@@ -47,7 +47,7 @@ def test_coordinator_needs_second_factor(client, world):
         "/de/accounts/2fa/", {"token": current_code(world.users["coordinator"])}
     )
     assert throttled.status_code == 400  # django-otp makes the user wait after a wrong code
-    assert "wait" in throttled.content.decode()
+    assert "Bitte warten Sie" in throttled.content.decode()
     # Waiting out the throttle (simulated by resetting it), a valid code is accepted.
     TOTPDevice.objects.get(user=world.users["coordinator"], confirmed=True).throttle_reset()
     good = client.post("/de/accounts/2fa/", {"token": current_code(world.users["coordinator"])})
