@@ -24,14 +24,24 @@ class UserAdmin(DjangoUserAdmin):
         ("Person", {"fields": ("name", "preferred_language")}),
         ("Platform", {"fields": ("is_active", "is_staff", "is_superuser")}),
     )
-    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "name", "password1", "password2")}),)
+    add_fieldsets = (
+        (None, {"classes": ("wide",), "fields": ("email", "name", "password1", "password2")}),
+    )
     filter_horizontal = ()
     list_filter = ["is_active", "is_staff"]
 
 
 @admin.register(Membership)
 class MembershipAdmin(SimpleHistoryAdmin):
-    list_display = ["user", "role", "municipality", "state", "organization", "valid_from", "valid_until"]
+    list_display = [
+        "user",
+        "role",
+        "municipality",
+        "state",
+        "organization",
+        "valid_from",
+        "valid_until",
+    ]
     list_filter = ["role", "state"]
     search_fields = ["user__email", "user__name", "municipality__name"]
     autocomplete_fields = ["user", "municipality"]

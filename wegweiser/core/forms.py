@@ -1,4 +1,9 @@
+from django import forms
 from django.forms.renderers import TemplatesSetting
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from .models import Municipality, State
 
 
 class KernFormRenderer(TemplatesSetting):
@@ -6,3 +11,37 @@ class KernFormRenderer(TemplatesSetting):
 
     form_template_name = "components/form.html"
     field_template_name = "components/field.html"
+
+
+class MunicipalityForm(forms.ModelForm):
+    """A state coordinator starts a municipality of her state."""
+
+    class Meta:
+        model = Municipality
+        fields = ["name", "ags"]
+        help_texts = {"ags": _("Eight digits; the first two are the code of your federal state.")}
+
+    def __init__(self, *args, state: State, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.state = state
+
+    def clean_ags(self):
+        ags = self.cleaned_data["ags"]
+        if not ags.startswith(self.state.code):
+            raise forms.ValidationError(
+                _("This key does not belong to %(state)s (it must start with %(code)s)."),
+                params={"state": self.state.name, "code": self.state.code},
+            )
+        return ags
+
+    def save(self, commit: bool = True) -> Municipality:
+        municipality = super().save(commit=False)
+        municipality.state = self.state
+        base = slugify(municipality.name) or municipality.ags
+        slug, counter = base, 2
+        while Municipality.objects.filter(slug=slug).exists():
+            slug, counter = f"{base}-{counter}", counter + 1
+        municipality.slug = slug
+        if commit:
+            municipality.save()
+        return municipality

@@ -1,20 +1,26 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Count, Prefetch
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from wegweiser.accounts.access import active_memberships, municipalities_with_access
+from wegweiser.accounts.access import (
+    active_memberships,
+    municipalities_with_access,
+    states_coordinated_by,
+)
 
+from .forms import MunicipalityForm
 from .models import Municipality, State
 from .registry import dashboard_sections, municipality_sections, render_sections
 
@@ -54,6 +60,25 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "sections": render_sections(dashboard_sections, request, request.user),
     }
     return render(request, "core/dashboard.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def municipality_create(request: HttpRequest, state: str) -> HttpResponse:
+    """A state coordinator starts the next municipality of her state."""
+    state_obj = State.objects.filter(slug=state, pk__in=states_coordinated_by(request.user)).first()
+    if state_obj is None:
+        raise Http404
+    form = MunicipalityForm(request.POST or None, state=state_obj)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            place = form.save()
+        messages.success(request, _("%(name)s was started.") % {"name": place.name})
+        return redirect(place.get_absolute_url())
+    status = 400 if form.errors else 200
+    return render(
+        request, "core/municipality_form.html", {"form": form, "state": state_obj}, status=status
+    )
 
 
 @require_safe

@@ -15,6 +15,13 @@ ROUTES = [
         data={"language": "en", "next": "/de/"},
         default=302,
     ),
+    # Only state coordinators of Rheinland-Pfalz may start a municipality there.
+    Route(
+        "core:municipality_create",
+        kwargs={"state": "rheinland-pfalz"},
+        default=404,
+        expect={"anonymous": 302, "state_coordinator": 200},
+    ),
     # Every account has a dashboard; it shows only what the memberships allow.
     Route("core:dashboard", expect={"anonymous": 302, "outsider": 200, "foreign_state": 200}),
 ]
