@@ -50,8 +50,8 @@ test: bootstrap
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed
-	$(VENV)/bin/ruff check wegweiser bench
-	$(VENV)/bin/ruff format --check wegweiser bench
+	$(VENV)/bin/ruff check wegweiser $$([ -d bench ] && echo bench)
+	$(VENV)/bin/ruff format --check wegweiser $$([ -d bench ] && echo bench)
 
 typecheck: $(VENV)/.installed
 	$(VENV)/bin/mypy wegweiser
