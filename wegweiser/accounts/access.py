@@ -76,7 +76,11 @@ def municipalities_with_access(user) -> QuerySet[Municipality]:
 
 
 def states_coordinated_by(user) -> set[int]:
-    return {m.state_id for m in active_memberships(user) if m.role == Role.STATE_COORDINATOR}
+    return {
+        m.state_id
+        for m in active_memberships(user)
+        if m.role == Role.STATE_COORDINATOR and m.state_id is not None
+    }
 
 
 @dataclass(frozen=True)

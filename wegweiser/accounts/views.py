@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -15,7 +17,7 @@ from django_otp import match_token
 from . import services
 from .access import active_memberships
 from .forms import ApiTokenForm, EmailAuthenticationForm, ProfileForm, TokenForm
-from .models import ApiToken
+from .models import ApiToken, User
 
 
 class LoginView(auth_views.LoginView):
@@ -61,11 +63,12 @@ def _safe_next(request: HttpRequest) -> str | None:
 @require_http_methods(["GET", "POST"])
 def two_factor(request: HttpRequest) -> HttpResponse:
     """Verify the second factor, or enrol one first if the user has none yet."""
-    if request.user.is_verified():
+    user = cast(User, request.user)  # login_required
+    if user.is_verified():  # type: ignore[attr-defined]  # added by django-otp's middleware
         return redirect("core:dashboard")
-    confirmed = services.confirmed_totp_devices(request.user)
+    confirmed = services.confirmed_totp_devices(user)
     enrolling = not confirmed.exists()
-    device = services.pending_totp_device(request.user) if enrolling else None
+    device = services.pending_totp_device(user) if enrolling else None
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         token = form.cleaned_data["token"]
@@ -74,7 +77,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Two-factor authentication is set up."))
             return redirect("core:dashboard")
         if not enrolling:
-            matched = match_token(request.user, token)
+            matched = match_token(user, token)
             if matched is not None:
                 otp_login(request, matched)
                 return redirect(_safe_next(request) or "core:dashboard")
@@ -103,7 +106,7 @@ def profile(request: HttpRequest) -> HttpResponse:
         "form": form,
         "token_form": ApiTokenForm(),
         "memberships": active_memberships(request.user),
-        "tokens": ApiToken.objects.filter(user=request.user, revoked_at__isnull=True),
+        "tokens": ApiToken.objects.filter(user=cast(User, request.user), revoked_at__isnull=True),
         "new_token": request.session.pop("new_api_token", None),
     }
     return render(request, "accounts/profile.html", context, status=400 if form.errors else 200)
@@ -118,7 +121,7 @@ def token_create(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:profile")
     # Shown exactly once on the next page; only its hash is stored.
     request.session["new_api_token"] = services.issue_api_token(
-        request.user, form.cleaned_data["name"]
+        cast(User, request.user), form.cleaned_data["name"]
     )
     return redirect("accounts:profile")
 
@@ -126,6 +129,6 @@ def token_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def token_revoke(request: HttpRequest, prefix: str) -> HttpResponse:
-    if services.revoke_api_token(request.user, prefix):
+    if services.revoke_api_token(cast(User, request.user), prefix):
         messages.success(request, _("The token was revoked."))
     return redirect("accounts:profile")

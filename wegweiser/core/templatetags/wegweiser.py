@@ -24,7 +24,7 @@ def _widget_class(widget: forms.Widget, has_error: bool) -> str:
 def kern_widget(bound_field: forms.BoundField):
     """Render a field's widget with KERN classes and the ARIA links to its hint and error."""
     widget = bound_field.field.widget
-    attrs = {"class": _widget_class(widget, bool(bound_field.errors))}
+    attrs: dict[str, str | bool] = {"class": _widget_class(widget, bool(bound_field.errors))}
     described_by = []
     if bound_field.help_text:
         described_by.append(f"{bound_field.auto_id}-hint")
