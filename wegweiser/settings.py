@@ -55,7 +55,6 @@ INSTALLED_APPS = [
     "wegweiser.navigator",
     "wegweiser.network",
     "wegweiser.worktime",
-    "wegweiser.learning",
     "wegweiser.api",
     "wegweiser.demo",
     "django.contrib.admin",

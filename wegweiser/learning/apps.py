@@ -1,6 +1,0 @@
-from django.apps import AppConfig
-
-
-class LearningConfig(AppConfig):
-    name = "wegweiser.learning"
-    label = "learning"
