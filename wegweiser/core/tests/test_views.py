@@ -106,7 +106,7 @@ def test_dashboard_of_outsider_does_not_mention_musterstadt_network(client_as):
 
 
 def test_api_errors_are_json(client):
-    response = client.get("/api/v1/municipalities/unknown")
+    response = client.get("/api/v1/municipalities/unknown", headers={"Accept-Language": "en"})
     assert response.status_code == 404
     assert response.json() == {"detail": "Not found."}
     assert client.get("/api/v1/nothing-here").status_code == 404
