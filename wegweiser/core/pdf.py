@@ -6,24 +6,42 @@ a PDF must not make a request to another host, just like a page.
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlparse
 
 from django.contrib.staticfiles import finders
+from django.core.exceptions import SuspiciousFileOperation
 from django.template.loader import render_to_string
 from django.utils.translation import get_language, get_language_bidi
 
+# Relative URLs in PDF templates ("/static/…") are resolved against this address, which never
+# leaves the process: the fetcher maps it to files on disk.
+PDF_BASE_URL = "http://wegweiser.invalid/"
 
-def _local_fetcher(url: str, *args, **kwargs):
-    from weasyprint.urls import default_url_fetcher
 
-    parsed = urlparse(url)
-    if parsed.scheme == "data":
-        return default_url_fetcher(url, *args, **kwargs)
-    if parsed.scheme in ("", "file", "http", "https") and parsed.path.startswith("/static/"):
-        path = finders.find(parsed.path.removeprefix("/static/"))
-        if path:
-            return default_url_fetcher(f"file://{path}", *args, **kwargs)
-    raise ValueError(f"PDF rendering may not fetch {url}")
+def _local_fetcher():
+    from weasyprint.urls import URLFetcher
+
+    class LocalOnlyFetcher(URLFetcher):
+        def __init__(self):
+            super().__init__(allowed_protocols={"data", "file"}, allow_redirects=False)
+
+        def fetch(self, url, headers=None):
+            parsed = urlparse(url)
+            if parsed.scheme == "data":
+                return super().fetch(url, headers)
+            if parsed.netloc == urlparse(PDF_BASE_URL).netloc and parsed.path.startswith(
+                "/static/"
+            ):
+                try:
+                    path = finders.find(parsed.path.removeprefix("/static/"))
+                except SuspiciousFileOperation:
+                    path = None
+                if path:
+                    return super().fetch(Path(path).resolve().as_uri(), headers)
+            raise ValueError(f"PDF rendering may not fetch {url}")
+
+    return LocalOnlyFetcher()
 
 
 def render_pdf(template: str, context: dict, request=None) -> bytes:
@@ -36,4 +54,4 @@ def render_pdf(template: str, context: dict, request=None) -> bytes:
         **context,
     }
     html = render_to_string(template, context, request=request)
-    return HTML(string=html, base_url="/", url_fetcher=_local_fetcher).write_pdf()
+    return HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=_local_fetcher()).write_pdf()
