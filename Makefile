@@ -33,7 +33,7 @@ makemessages: $(VENV)/.installed
 	@for dir in wegweiser/*/ wegweiser/; do \
 	  [ -d $$dir/locale ] || continue; \
 	  langs=$$(for l in $$dir/locale/*/; do echo -n " -l $$(basename $$l)"; done); \
-	  ignores=$$([ "$$dir" = wegweiser/ ] && for d in wegweiser/*/; do echo -n " --ignore=$$(basename $$d)/*"; done); \
+	  ignores=$$([ "$$dir" = wegweiser/ ] && for d in wegweiser/*/apps.py; do echo -n " --ignore=$$(basename $$(dirname $$d))/*"; done); \
 	  (cd $$dir && $(DEV_ENV) $(CURDIR)/$(WW) makemessages $$langs --no-obsolete -v 0 $$ignores \
 	    --ignore='tests/*' --ignore='*/tests/*' --ignore=testing.py --ignore=conftest.py); \
 	done

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import connection, transaction
@@ -8,11 +7,9 @@ from django.db.models import Count, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
-from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import check_for_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from wegweiser.accounts.access import (
     active_memberships,
@@ -84,35 +81,6 @@ def municipality_create(request: HttpRequest, state: str) -> HttpResponse:
 @require_safe
 def legal_page(request: HttpRequest, page: str) -> HttpResponse:
     return render(request, f"core/legal/{page}.html")
-
-
-@require_POST
-def set_language(request: HttpRequest) -> HttpResponse:
-    """Switch the language and stay on the same page in the new language.
-
-    Django's own view resolves the page under the *browser's* language, so switching fails for a
-    visitor whose browser is set to another language; swapping the URL prefix is always right.
-    """
-    language = request.POST.get("language", "")
-    if not check_for_language(language) or language not in dict(settings.LANGUAGES):
-        return bad_request(request)
-    target = request.POST.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        target = "/"
-    parts = target.split("/", 2)
-    if len(parts) > 2 and parts[1] in dict(settings.LANGUAGES):
-        target = f"/{language}/{parts[2]}"
-    else:
-        target = f"/{language}/"
-    response = redirect(target)
-    response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME,
-        language,
-        max_age=settings.LANGUAGE_COOKIE_AGE,
-        samesite="Lax",
-        secure=settings.SESSION_COOKIE_SECURE,
-    )
-    return response
 
 
 @never_cache

@@ -7,14 +7,6 @@ ROUTES = [
     Route("core:privacy", public=True),
     Route("core:accessibility", public=True),
     Route("healthz", public=True),
-    # Switching the language stores a cookie and redirects; it reveals nothing.
-    Route(
-        "set_language",
-        public=True,
-        method="post",
-        data={"language": "en", "next": "/de/"},
-        default=302,
-    ),
     # Only state coordinators of Rheinland-Pfalz may start a municipality there.
     Route(
         "core:municipality_create",

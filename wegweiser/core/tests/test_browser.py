@@ -13,8 +13,9 @@ def test_start_page_languages_and_municipality(page):
     page.goto("/de/")
     assert page.locator("html").get_attribute("lang") == "de"
     check_accessibility(page, "start page (de)")
-    page.select_option("#language-select", "en")
-    page.click(".language-switcher button")
+    page.click(".language-switcher summary")
+    check_accessibility(page, "language list open")
+    page.click(".language-switcher a[hreflang=en]")
     page.wait_for_url(re.compile(r"/en/$"))
     assert page.locator("h1").inner_text() == "Together against labour exploitation"
     check_accessibility(page, "start page (en)")

@@ -27,15 +27,6 @@ def test_login_form_survives_any_input(client, world, username, password):
 
 
 @fuzz
-@given(language=text, target=text)
-def test_language_switch_survives_any_input(client, language, target):
-    response = client.post("/i18n/setlang/", {"language": language, "next": target})
-    assert response.status_code in (302, 400)
-    if response.status_code == 302:
-        assert response["Location"].startswith("/")
-
-
-@fuzz
 @given(slug=st.text(alphabet=st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=60))
 def test_api_municipality_lookup_survives_any_slug(client, slug):
     from urllib.parse import quote

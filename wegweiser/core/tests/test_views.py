@@ -121,21 +121,15 @@ def test_csrf_failure_is_a_clear_403(world):
     assert "kern-heading-x-large" in response.content.decode()
 
 
-def test_language_switch_keeps_the_page_whatever_the_browser_language(client):
-    response = client.post(
-        "/i18n/setlang/",
-        {"language": "ro", "next": "/de/m/musterstadt/"},
-        headers={"Accept-Language": "en-US,en;q=0.9"},
-    )
-    assert response.status_code == 302
-    assert response["Location"] == "/ro/m/musterstadt/"
-    assert response.cookies["django_language"].value == "ro"
+def test_language_links_keep_the_page_and_query(client):
+    content = client.get("/de/m/musterstadt/?x=1").content.decode()
+    assert 'href="/ro/m/musterstadt/?x=1" hreflang="ro" lang="ro"' in content
+    assert 'href="/ar/m/musterstadt/?x=1" hreflang="ar" lang="ar"' in content
 
 
-def test_language_switch_rejects_bad_input(client):
-    assert client.post("/i18n/setlang/", {"language": "xx", "next": "/de/"}).status_code == 400
-    response = client.post("/i18n/setlang/", {"language": "en", "next": "https://evil.example/"})
-    assert response["Location"] == "/en/"
+def test_public_pages_set_no_cookies(client, world):
+    for url in ("/de/", "/de/m/musterstadt/", "/ro/m/musterstadt/"):
+        assert not client.get(url).cookies, url
 
 
 def test_oversized_body_is_a_clear_400(client, settings):
