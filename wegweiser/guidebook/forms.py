@@ -24,6 +24,7 @@ def language_choices():
 
 
 class OrganizationForm(forms.ModelForm):
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     languages = forms.MultipleChoiceField(
         label=_("Languages spoken"),
         required=False,
@@ -66,6 +67,7 @@ class NewOrganizationForm(forms.ModelForm):
         queryset=ActorType.objects.all(),
         help_text=_("The mandate is filled in from the template of this actor type."),
     )
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
 
     class Meta:
         model = Organization
@@ -204,7 +206,7 @@ class ConfirmationForm(forms.Form):
     )
     phone = forms.CharField(label=_("New phone number"), required=False, max_length=40)
     email = forms.EmailField(label=_("New e-mail address"), required=False)
-    website = forms.URLField(label=_("New website"), required=False)
+    website = forms.URLField(label=_("New website"), required=False, assume_scheme="https")
     opening_hours = forms.CharField(
         label=_("New opening hours"),
         required=False,

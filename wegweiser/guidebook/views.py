@@ -284,6 +284,10 @@ def edit(request: HttpRequest, slug: str, pk) -> HttpResponse:
         if not (form.is_valid() and locations.is_valid()):
             return _bad(request, "guidebook/edit.html", context)
         with transaction.atomic():
+            if not access.is_coordinator:
+                # Saved together with the change, so the history never shows an unapproved
+                # version as published.
+                form.instance.status = OrganizationStatus.IN_REVIEW
             form.save()
             locations.save()
             services.record_change(organization, by_coordinator=access.is_coordinator)
