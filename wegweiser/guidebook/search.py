@@ -31,7 +31,7 @@ def _strip_accents(text: str) -> str:
 
 def normalize(text: str, *, umlaut_plain: bool = False) -> str:
     """Lower-case, umlauts spelt out (or plain with umlaut_plain), accents removed, words kept."""
-    text = unicodedata.normalize("NFC", text or "").casefold()
+    text = unicodedata.normalize("NFKC", text or "").casefold()
     if umlaut_plain:
         text = text.replace("ß", "ss")
     else:
