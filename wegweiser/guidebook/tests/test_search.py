@@ -39,8 +39,10 @@ def test_plain_umlaut_form_is_indexed():
 def test_normalize_is_idempotent_and_case_blind(text):
     once = normalize(text)
     assert normalize(once) == once
-    assert normalize(text.upper()) == normalize(text.lower()) or "ß" in text.lower() or any(
-        ord(char) > 0x2FF for char in text
+    assert (
+        normalize(text.upper()) == normalize(text.lower())
+        or "ß" in text.lower()
+        or any(ord(char) > 0x2FF for char in text)
     )
 
 
