@@ -62,6 +62,19 @@ def need_roles(organization) -> dict[int, list[str]]:
     }
 
 
+def need_label(need) -> str:
+    """Professional wording in the active language, else the plain wording (which exists in every
+    worker language), else the German/English fallback."""
+    language = (get_language() or "de").split("-")[0]
+    return (need.label or {}).get(language) or (need.plain or {}).get(language) or need.text
+
+
+def label_needs(needs) -> list:
+    for need in needs:
+        need.display = need_label(need)
+    return needs
+
+
 def needs_served(organization) -> list[dict]:
     needs = {}
     for item in organization.mandate_items.all():
@@ -70,7 +83,11 @@ def needs_served(organization) -> list[dict]:
     roles = need_roles(organization)
     ordered = sorted(needs.values(), key=lambda need: (need.order, need.key))
     return [
-        {"need": need, "roles": [(role, NeedRole(role).label) for role in roles[need.pk]]}
+        {
+            "need": need,
+            "label": need_label(need),
+            "roles": [(role, NeedRole(role).label) for role in roles[need.pk]],
+        }
         for need in ordered
     ]
 

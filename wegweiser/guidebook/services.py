@@ -169,7 +169,7 @@ def record_changes(record, previous) -> list[FieldChange]:
     return [
         FieldChange(change.field, _field_label(model, change.field), change.old, change.new)
         for change in delta.changes
-        if change.field not in ("updated_at",)
+        if change.field not in ("updated_at", "status")
     ]
 
 
@@ -182,6 +182,10 @@ def changes_since_publication(organization: Organization) -> dict:
     newest = organization.history.order_by("-history_date").first()
     since = published.history_date if published is not None else None
     organization_changes = record_changes(newest, published) if published is not None else []
+    if published is not None and published.history_type == "+":
+        # Entries created as published (demo data, imports) get their parts in the same minute:
+        # those belong to the creation, not to a later change.
+        since = since + datetime.timedelta(seconds=60)
     parts = []
     for model in CHILD_MODELS:
         records = model.history.filter(organization_id=organization.pk)

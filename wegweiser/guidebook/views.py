@@ -42,7 +42,7 @@ from .models import (
     Organization,
     OrganizationStatus,
 )
-from .presentation import grouped, languages_of, mandate_sections, matrix, needs_served
+from .presentation import grouped, label_needs, languages_of, mandate_sections, matrix, needs_served
 from .search import MAX_QUERY_LENGTH, QueryError, query_terms
 from .selectors import (
     can_edit,
@@ -152,7 +152,7 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
         body = cache.get(cache_key)
     if body is None:
         organizations = list(published_organizations(municipality, contacts=internal))
-        needs = list(Need.objects.all())
+        needs = label_needs(list(Need.objects.all()))
         for organization in organizations:
             organization.language_labels = languages_of(organization)
             organization.contacts = (
