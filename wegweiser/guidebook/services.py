@@ -434,7 +434,11 @@ def mark_proposal_reviewed(request: ConfirmationRequest, user, *, confirm: bool)
 
 
 def open_proposals(municipality):
-    return list(
+    """Answers with corrections not yet handled; `proposed_items` pairs field labels and values."""
+    from .forms import ConfirmationForm
+
+    labels = {name: field.label for name, field in ConfirmationForm.base_fields.items()}
+    proposals = list(
         ConfirmationRequest.objects.filter(
             organization__in=Organization.objects.serving(municipality).current(),
             outcome=ConfirmationRequest.Outcome.CORRECTIONS,
@@ -444,3 +448,8 @@ def open_proposals(municipality):
         .distinct()
         .order_by("used_at")
     )
+    for proposal in proposals:
+        proposal.proposed_items = [
+            (labels.get(name, name), value) for name, value in (proposal.proposed or {}).items()
+        ]
+    return proposals

@@ -427,3 +427,25 @@ def test_stale_list(world):
     limit = timezone.localdate() - datetime.timedelta(days=200)
     Organization.objects.filter(pk=world.organization.pk).update(last_confirmed_at=limit)
     assert len(services.stale_organizations(world.musterstadt)) == 2
+
+
+def test_internal_notes_only_for_the_network(client_as, world):
+    Organization.objects.filter(pk=world.organization.pk).update(
+        internal_notes="Vertraulich: Rückruf über die Zentrale"
+    )
+    world.organization.refresh_from_db()
+    world.organization.save()  # refreshes the search texts
+    for persona in ("anonymous", "outsider", "foreign_state"):
+        client = client_as(persona)
+        assert (
+            "Rückruf über die Zentrale"
+            not in client.get(detail_url(world.organization)).content.decode()
+        )
+        found = client.get(url("search") + "?q=Rueckruf").content.decode()
+        assert world.organization.name not in found
+        client.logout()
+    member = client_as("counsellor")
+    assert (
+        "Rückruf über die Zentrale" in member.get(detail_url(world.organization)).content.decode()
+    )
+    assert world.organization.name in member.get(url("search") + "?q=Rueckruf").content.decode()
