@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from contextlib import contextmanager
+
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
@@ -15,10 +18,37 @@ from .models import (
 )
 from .search import refresh_search_text
 
+_deferred = threading.local()
+
+
+@contextmanager
+def search_refresh_deferred():
+    """Collect refreshes and run each organisation's once at the end (bulk imports, benchmarks).
+
+    Inside the block, saves do not refresh the search texts; on leaving it, every organisation
+    touched is refreshed once.
+    """
+    outer = getattr(_deferred, "ids", None)
+    if outer is not None:
+        yield
+        return
+    _deferred.ids = set()
+    try:
+        yield
+        pending = _deferred.ids
+    finally:
+        _deferred.ids = None
+    for organization in Organization.objects.filter(pk__in=pending).select_related("actor_type"):
+        refresh_search_text(organization)
+
 
 def _schedule(organization_id) -> None:
     """Refresh at once (inside the caller's transaction, so a rollback undoes it too)."""
     if organization_id is None:
+        return
+    pending = getattr(_deferred, "ids", None)
+    if pending is not None:
+        pending.add(organization_id)
         return
     organization = (
         Organization.objects.select_related("actor_type").filter(pk=organization_id).first()

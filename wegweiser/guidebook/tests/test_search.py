@@ -105,3 +105,16 @@ def test_internal_fields_only_for_network(client, client_as, world):
     member = client_as("member")
     assert "Fachberatungsstelle Arbeit und Würde" in _search(member, "Popescu").content.decode()
     assert "Fachberatungsstelle" not in _search(member, "Popescu", "public").content.decode()
+
+
+def test_deferred_refresh_runs_once_at_the_end(world):
+    from wegweiser.guidebook.signals import search_refresh_deferred
+
+    organization = world.organization
+    with search_refresh_deferred():
+        organization.name = "Jobcenter Zwischenstand"
+        organization.save()
+        organization.refresh_from_db()
+        assert "zwischenstand" not in organization.search_text
+    organization.refresh_from_db()
+    assert "zwischenstand" in organization.search_text
