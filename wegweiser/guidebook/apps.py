@@ -6,6 +6,12 @@ def _sync_vocabulary(sender, **kwargs):
     from .vocabulary import sync_vocabulary
 
     sync_vocabulary()
+    # Fill search texts of entries that predate them (cheap when all are filled).
+    from .models import Organization
+    from .search import refresh_search_text
+
+    for organization in Organization.objects.filter(search_text="").select_related("actor_type"):
+        refresh_search_text(organization)
 
 
 class GuidebookConfig(AppConfig):
@@ -14,3 +20,7 @@ class GuidebookConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_sync_vocabulary, sender=self)
+        from . import signals  # noqa: F401
+        from .sections import register_sections
+
+        register_sections()

@@ -93,7 +93,12 @@ class OrganizationStatus(models.TextChoices):
 
 class OrganizationQuerySet(models.QuerySet["Organization"]):
     def published(self) -> OrganizationQuerySet:
-        return self.filter(status=OrganizationStatus.PUBLISHED)
+        """Published and not archived: what the public guidebook shows."""
+        return self.filter(status=OrganizationStatus.PUBLISHED, archived_at__isnull=True)
+
+    def current(self) -> OrganizationQuerySet:
+        """Not archived (any status)."""
+        return self.filter(archived_at__isnull=True)
 
     def serving(self, municipality) -> OrganizationQuerySet:
         return self.filter(municipalities=municipality)
@@ -136,9 +141,15 @@ class Organization(models.Model):
         default=OrganizationStatus.DRAFT,
     )
     last_confirmed_at = models.DateField(_("last confirmed on"), null=True, blank=True)
+    # Organisations are archived, never deleted (history stays complete).
+    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
+    # Normalised text for search (see guidebook/search.py), maintained by signals on every save.
+    # search_text holds public fields only; internal_search_text adds network-only fields.
+    search_text = models.TextField(_("search text (public)"), blank=True, editable=False)
+    internal_search_text = models.TextField(_("search text (internal)"), blank=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_text", "internal_search_text"])
 
     objects = OrganizationQuerySet.as_manager()
 
@@ -308,3 +319,54 @@ class ContactPerson(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ConfirmationRequest(models.Model):
+    """A one-time link e-mailed to an organisation so it confirms or corrects its entry.
+
+    Only a SHA-256 hash of the token is stored; the link works once and expires.
+    """
+
+    class Outcome(models.TextChoices):
+        CONFIRMED = "confirmed", _("confirmed as still correct")
+        CORRECTIONS = "corrections", _("corrections proposed")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="confirmation_requests",
+        verbose_name=_("organisation"),
+    )
+    token_hash = models.CharField(_("token hash"), max_length=64, unique=True)
+    sent_to = models.EmailField(_("sent to"))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires at"))
+    used_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    outcome = models.CharField(
+        _("outcome"), max_length=16, choices=Outcome.choices, blank=True, default=""
+    )
+    message = models.TextField(_("proposed corrections"), blank=True)
+    proposed = models.JSONField(_("proposed field values"), default=dict, blank=True)
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("confirmation request")
+        verbose_name_plural = _("confirmation requests")
+
+    def __str__(self) -> str:
+        return f"{self.organization} ({self.created_at:%Y-%m-%d})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.used_at is None and self.expires_at > timezone.now()

@@ -1,0 +1,241 @@
+"""Forms of the guidebook's editing workflow."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    ActorType,
+    ContactPerson,
+    Location,
+    MandateItem,
+    MandateKind,
+    Need,
+    NeedRole,
+    Organization,
+)
+from .search import language_label
+
+
+def language_choices():
+    return [(code, language_label(code)) for code, _name in settings.LANGUAGES]
+
+
+class OrganizationForm(forms.ModelForm):
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    languages = forms.MultipleChoiceField(
+        label=_("Languages spoken"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Languages in which people can be advised, without an interpreter."),
+    )
+
+    class Meta:
+        model = Organization
+        fields = [
+            "name",
+            "description",
+            "phone",
+            "email",
+            "website",
+            "languages",
+            "confidential_address",
+            "internal_notes",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "internal_notes": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "email": _("Confirmation requests are sent to this address."),
+            "confidential_address": _(
+                "For shelters: no address is shown anywhere, only phone and e-mail."
+            ),
+            "internal_notes": _("Shown only to network members of the municipality."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["languages"].choices = language_choices()
+
+
+class NewOrganizationForm(forms.ModelForm):
+    actor_type = forms.ModelChoiceField(
+        label=_("Actor type"),
+        queryset=ActorType.objects.all(),
+        help_text=_("The mandate is filled in from the template of this actor type."),
+    )
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Organization
+        fields = ["actor_type", "name", "phone", "email", "website"]
+
+
+class LocationForm(forms.ModelForm):
+    class Meta:
+        model = Location
+        fields = ["name", "street", "postal_code", "city", "opening_hours", "accessibility"]
+        widgets = {
+            "opening_hours": forms.Textarea(attrs={"rows": 2}),
+            "accessibility": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+LocationFormSet = forms.inlineformset_factory(
+    Organization, Location, form=LocationForm, extra=1, can_delete=True, max_num=10
+)
+
+
+class MandateItemForm(forms.ModelForm):
+    """A mandate item with its needs (role per need) and translations."""
+
+    class Meta:
+        model = MandateItem
+        fields = ["kind", "text", "source", "as_of", "order"]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 3}),
+            "as_of": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = MandateKind.choices
+        self.needs = list(Need.objects.all())
+        current = {}
+        translations = {}
+        if self.instance.pk:
+            current = {link.need_id: link.role for link in self.instance.need_links.all()}
+            translations = {row.language: row for row in self.instance.translations.all()}
+        role_choices = [("", _("— not concerned —")), *NeedRole.choices]
+        for need in self.needs:
+            self.fields[f"need_{need.key}"] = forms.ChoiceField(
+                label=need.text,
+                choices=role_choices,
+                required=False,
+                initial=current.get(need.pk, ""),
+            )
+        self.translation_rows = translations
+        for code, _name in settings.LANGUAGES:
+            if code == "de":
+                continue
+            row = translations.get(code)
+            self.fields[f"translation_{code}"] = forms.CharField(
+                label=language_label(code),
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2, "lang": code}),
+                initial=row.text if row else "",
+            )
+
+    def need_fields(self):
+        return [self[f"need_{need.key}"] for need in self.needs]
+
+    def translation_fields(self):
+        result = []
+        for code, _name in settings.LANGUAGES:
+            if code == "de":
+                continue
+            row = self.translation_rows.get(code)
+            outdated = bool(row and self.instance.pk and row.source_version < self.instance.version)
+            result.append((self[f"translation_{code}"], outdated))
+        return result
+
+    def clean_text(self):
+        text = self.cleaned_data["text"].strip()
+        if len(text) < 3:
+            raise forms.ValidationError(_("Please write a complete sentence."))
+        return text
+
+
+class ContactPersonForm(forms.ModelForm):
+    class Meta:
+        model = ContactPerson
+        fields = [
+            "name",
+            "function",
+            "phone",
+            "email",
+            "practical_note",
+            "consent_given_at",
+            "consent_how",
+        ]
+        widgets = {
+            "practical_note": forms.Textarea(attrs={"rows": 2}),
+            "consent_given_at": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+        help_texts = {
+            "consent_given_at": _(
+                "A person appears in the internal guidebook only with recorded consent."
+            ),
+            "consent_how": _("For example: in writing at Workshop II, by e-mail of 3 March."),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("consent_given_at") and not cleaned.get("consent_how"):
+            self.add_error("consent_how", _("Please record how the consent was given."))
+        return cleaned
+
+
+class WithdrawConsentForm(forms.Form):
+    how = forms.CharField(
+        label=_("How was the consent withdrawn?"),
+        max_length=100,
+        required=False,
+        help_text=_("For example: by phone on 4 May."),
+    )
+
+
+class ConfirmationForm(forms.Form):
+    """Answer to a confirmation link, without an account."""
+
+    ANSWER_CHOICES = [
+        ("confirmed", _("Everything is still correct")),
+        ("corrections", _("Something needs to be corrected")),
+    ]
+    answer = forms.ChoiceField(
+        label=_("Is the entry still correct?"), choices=ANSWER_CHOICES, widget=forms.RadioSelect
+    )
+    message = forms.CharField(
+        label=_("What should be corrected?"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    phone = forms.CharField(label=_("New phone number"), required=False, max_length=40)
+    email = forms.EmailField(label=_("New e-mail address"), required=False)
+    website = forms.URLField(label=_("New website"), required=False, assume_scheme="https")
+    opening_hours = forms.CharField(
+        label=_("New opening hours"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    PROPOSAL_FIELDS = ("phone", "email", "website", "opening_hours")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("answer") == "corrections" and not (
+            cleaned.get("message") or any(cleaned.get(name) for name in self.PROPOSAL_FIELDS)
+        ):
+            raise forms.ValidationError(
+                _("Please describe what should be corrected or fill in a new value.")
+            )
+        return cleaned
+
+    def proposed(self) -> dict:
+        return {
+            name: self.cleaned_data[name]
+            for name in self.PROPOSAL_FIELDS
+            if self.cleaned_data.get(name)
+        }
+
+
+class RestoreForm(forms.Form):
+    kind = forms.ChoiceField(
+        choices=[("organization", "organization"), ("location", "location"), ("mandate", "mandate")]
+    )
+    history_id = forms.IntegerField(min_value=1)

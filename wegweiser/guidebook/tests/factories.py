@@ -1,0 +1,93 @@
+import factory
+
+from wegweiser.guidebook.models import (
+    ActorType,
+    ContactPerson,
+    Location,
+    MandateItem,
+    MandateNeed,
+    MandateTranslation,
+    Need,
+    Organization,
+    OrganizationStatus,
+)
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organization
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Testakteur {n}")
+    actor_type = factory.LazyFunction(lambda: ActorType.objects.order_by("?").first())
+    phone = factory.Sequence(lambda n: f"+49 30 23125 {n % 1000:03d}")
+    email = factory.Sequence(lambda n: f"akteur{n}@example.org")
+    languages = ["de", "en", "ro"]
+    status = OrganizationStatus.PUBLISHED
+    last_confirmed_at = factory.Faker("date_this_year")
+
+    @factory.post_generation
+    def municipalities(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.municipalities.set(extracted)
+
+
+class LocationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Location
+
+    organization = factory.SubFactory(OrganizationFactory)
+    name = "Hauptsitz"
+    street = factory.Sequence(lambda n: f"Teststraße {n}")
+    postal_code = "55555"
+    city = "Musterstadt"
+
+
+class MandateItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MandateItem
+
+    organization = factory.SubFactory(OrganizationFactory)
+    kind = "can"
+    text = factory.Sequence(lambda n: f"Kann Betroffene beraten ({n}).")
+
+
+class MandateTranslationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MandateTranslation
+
+    item = factory.SubFactory(MandateItemFactory)
+    language = "en"
+    text = "Can advise affected people."
+    source_version = 1
+
+
+class MandateNeedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MandateNeed
+
+    item = factory.SubFactory(MandateItemFactory)
+    need = factory.LazyFunction(lambda: Need.objects.order_by("?").first())
+    role = "advises"
+
+
+class ContactPersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ContactPerson
+
+    organization = factory.SubFactory(OrganizationFactory)
+    name = factory.Sequence(lambda n: f"Person {n}")
+    consent_given_at = factory.Faker("date_this_year")
+    consent_how = "schriftlich"
+
+
+def full_organization(municipality, **kwargs):
+    """An organisation with a location, two mandate items (translated, with needs), a contact."""
+    organization = OrganizationFactory(municipalities=[municipality], **kwargs)
+    LocationFactory(organization=organization)
+    for _index in range(2):
+        item = MandateItemFactory(organization=organization)
+        MandateTranslationFactory(item=item)
+        MandateNeedFactory(item=item)
+    ContactPersonFactory(organization=organization)
+    return organization

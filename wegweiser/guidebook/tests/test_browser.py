@@ -1,0 +1,110 @@
+"""Browser journey: the member edits its entry, the coordinator approves, the public sees it.
+
+axe-core (WCAG 2.1 A/AA) runs on every page state visited, at desktop and phone width.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls made by the test (and the
+# database set-up) are synchronous and safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+from wegweiser.testing import browser_login, check_accessibility
+
+NEW_PHONE = "+49 30 23125 998"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _live_server_media_url():
+    """The live server's static handler cannot cope with MEDIA_URL = None (uploads are served
+    only through views in production); give it a prefix that nothing links to."""
+    from django.conf import settings
+
+    original = settings.MEDIA_URL
+    if not original:
+        settings.MEDIA_URL = "/__no-media__/"
+    yield
+    settings.MEDIA_URL = original
+
+
+@pytest.fixture(autouse=True)
+def _states_again(transactional_db):
+    """An earlier transactional test flushed the states created by a data migration."""
+    from wegweiser.core.models import State
+    from wegweiser.core.states import STATES
+
+    for code, name, slug, subdivision in STATES:
+        State.objects.get_or_create(
+            code=code, defaults={"name": name, "slug": slug, "subdivision": subdivision}
+        )
+
+
+def _visit(page, path, label=""):
+    page.goto(path)
+    check_accessibility(page, label or path)
+
+
+@pytest.mark.browser
+def test_member_edit_coordinator_approval_public_page(page):
+    from wegweiser.guidebook.models import Organization
+
+    organization = Organization.objects.get(name="Jobcenter Musterstadt")
+    counselling = Organization.objects.get(name="Fachberatungsstelle Arbeit und Würde")
+    base = "/de/m/musterstadt/guidebook/"
+    detail = f"{base}{organization.pk}/"
+
+    # Member: internal version by default, edits its own entry.
+    browser_login(page, "jobcenter@musterstadt.example.org")
+    _visit(page, base, "overview (internal)")
+    assert page.locator(".gb-internal").first.is_visible()
+    assert "Ana Popescu" in page.content()
+    _visit(page, f"{base}{counselling.pk}/", "detail (internal)")
+    assert page.get_by_text("Ana Popescu").first.is_visible()
+    _visit(page, f"{detail}edit/", "edit form")
+    page.fill("#id_phone", "")
+    page.fill("#id_email", "kein-mail")
+    page.click("main form.gb-form button[type=submit]")
+    check_accessibility(page, "edit form with errors")
+    assert page.locator(".kern-error").first.is_visible()
+    page.fill("#id_email", "kontakt@jobcenter.musterstadt.example.org")
+    page.fill("#id_phone", NEW_PHONE)
+    page.click("main form.gb-form button[type=submit]")
+    page.wait_for_url(f"**{detail}")
+    check_accessibility(page, "detail after member edit")
+    assert "Wartet auf Freigabe" in page.content()
+    _visit(page, f"{detail}contacts/", "contact persons")
+    _visit(page, f"{detail}mandate/new/", "new mandate item")
+    _visit(page, "/de/dashboard/", "member dashboard")
+
+    # Coordinator: sees the change waiting, approves it.
+    page.context.clear_cookies()
+    browser_login(page, "koordination@musterstadt.example.org")
+    _visit(page, "/de/dashboard/", "coordinator dashboard")
+    _visit(page, f"{base}review/", "review queue")
+    page.get_by_role("link", name="Jobcenter Musterstadt").click()
+    check_accessibility(page, "approval page")
+    assert NEW_PHONE in page.content()
+    page.get_by_role("button", name="Veröffentlichen").click()
+    page.wait_for_url(f"**{detail}")
+    check_accessibility(page, "detail after approval")
+    _visit(page, f"{detail}history/", "history")
+    _visit(page, f"{base}new/", "new entry")
+
+    # Anonymous: the public page shows the change, and no contact persons.
+    page.context.clear_cookies()
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        _visit(page, detail, f"public detail {width}px")
+        assert NEW_PHONE in page.content()
+        assert "Jonas Jobcenter" not in page.content()
+        _visit(page, base, f"public overview {width}px")
+        assert "Ana Popescu" not in page.content()
+        _visit(page, f"{base}search/?q=rum%C3%A4nisch", f"search {width}px")
+        assert counselling.name in page.content()
+        _visit(page, "/en/m/musterstadt/guidebook/", f"English overview {width}px")
+        _visit(page, "/ar/m/musterstadt/guidebook/", f"Arabic overview {width}px")
+        assert page.locator("html").get_attribute("dir") == "rtl"

@@ -1,0 +1,120 @@
+"""Search normalisation (unit + property tests) and the search page on the demo data."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import translation
+from hypothesis import given
+from hypothesis import strategies as st
+
+from wegweiser.guidebook.search import index_text, normalize, query_terms
+
+
+@pytest.mark.parametrize(
+    "left,right",
+    [
+        ("Straße", "Strasse"),
+        ("STRASSE", "straße"),
+        ("rumänisch", "Rumaenisch"),
+        ("Ärger", "aerger"),
+        ("Öffnung", "oeffnung"),
+        ("Übersetzung", "uebersetzung"),
+        ("română", "romana"),
+        ("Lohn", "LOHN"),
+    ],
+)
+def test_spellings_normalise_alike(left, right):
+    assert normalize(left) == normalize(right)
+
+
+def test_plain_umlaut_form_is_indexed():
+    text = index_text(["Rumänisch"])
+    for query in ("rumänisch", "rumaenisch", "rumanisch", "RUMÄNISCH"):
+        assert all(term in text for term in query_terms(query))
+
+
+@given(st.text(max_size=80))
+def test_normalize_is_idempotent_and_case_blind(text):
+    once = normalize(text)
+    assert normalize(once) == once
+    assert (
+        normalize(text.upper()) == normalize(text.lower())
+        or "ß" in text.lower()
+        or any(ord(char) > 0x2FF for char in text)
+    )
+
+
+@given(st.text(max_size=250))
+def test_query_terms_never_crash(text):
+    try:
+        terms = query_terms(text)
+    except ValueError:
+        return
+    assert all(term == normalize(term) for term in terms)
+
+
+def _search(client, query, version=""):
+    cache.clear()
+    translation.activate("de")
+    url = reverse("guidebook:search", kwargs={"slug": "musterstadt"})
+    params = {"q": query}
+    if version:
+        params["version"] = version
+    return client.get(url, params)
+
+
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("rumänisch", "Fachberatungsstelle Arbeit und Würde"),
+        ("Rumänisch", "Fachberatungsstelle Arbeit und Würde"),
+        ("rumaenisch", "Fachberatungsstelle Arbeit und Würde"),
+        ("Romanian", "Fachberatungsstelle Arbeit und Würde"),
+        ("română", "Fachberatungsstelle Arbeit und Würde"),
+        ("Lindenstrasse", "Fachberatungsstelle Arbeit und Würde"),
+        ("Lindenstraße", "Fachberatungsstelle Arbeit und Würde"),
+        ("Lohn", "Beratungsstelle Faire Arbeit Musterstadt"),
+        ("aufenthalt", "Ausländerbehörde Musterstadt"),
+        ("Auslaenderbehoerde", "Ausländerbehörde Musterstadt"),
+        ("Jobcenter", "Jobcenter Musterstadt"),
+        ("Zoll Schwarzarbeit", "Hauptzollamt Musterstadt – Finanzkontrolle Schwarzarbeit"),
+        ("passport", "Polizeipräsidium Musterstadt – Fachkommissariat Menschenhandel"),
+    ],
+)
+def test_search_finds(client, world, query, expected):
+    response = _search(client, query)
+    assert response.status_code == 200
+    assert expected in response.content.decode()
+
+
+def test_search_without_match(client, world):
+    content = _search(client, "Quantenchromodynamik").content.decode()
+    assert "Nothing found" in content or "Nichts gefunden" in content
+
+
+@pytest.mark.parametrize("query", ["a" * 201, "Lohn\x00", "\x07"])
+def test_bad_queries_answer_400(client, world, query):
+    response = _search(client, query)
+    assert response.status_code == 400
+
+
+def test_internal_fields_only_for_network(client, client_as, world):
+    assert "Fachberatungsstelle" not in _search(client, "Popescu").content.decode()
+    member = client_as("member")
+    assert "Fachberatungsstelle Arbeit und Würde" in _search(member, "Popescu").content.decode()
+    assert "Fachberatungsstelle" not in _search(member, "Popescu", "public").content.decode()
+
+
+def test_deferred_refresh_runs_once_at_the_end(world):
+    from wegweiser.guidebook.signals import search_refresh_deferred
+
+    organization = world.organization
+    with search_refresh_deferred():
+        organization.name = "Jobcenter Zwischenstand"
+        organization.save()
+        organization.refresh_from_db()
+        assert "zwischenstand" not in organization.search_text
+    organization.refresh_from_db()
+    assert "zwischenstand" in organization.search_text
