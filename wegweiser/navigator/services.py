@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.utils.translation import get_language
 
@@ -160,6 +161,11 @@ class Statement:
     role: str | None = None
     role_label: str = ""
     needs: list[str] = field(default_factory=list)
+    language: str = "de"
+
+    @property
+    def direction(self) -> str:
+        return text_direction(self.language)
 
 
 @dataclass
@@ -193,27 +199,67 @@ class NavigatorResult:
     recommendations: list[Recommendation]
     notices: list[Notice]
     show_contact_persons: bool
+    language: str = "de"
+
+    @property
+    def notice_texts(self) -> list[NoticeText]:
+        return [
+            NoticeText(
+                key=notice.key,
+                level=notice.level,
+                text=localized(notice.text, self.language),
+                language=pick_language(notice.text, self.language),
+            )
+            for notice in self.notices
+        ]
 
     @property
     def need_keys(self) -> list[str]:
         return [need.key for need in self.needs]
 
 
-def _item_text(item: MandateItem, language: str) -> str:
+def text_direction(language: str) -> str:
+    return "rtl" if language in settings.LANGUAGES_BIDI else "ltr"
+
+
+def pick_language(values: dict[str, str] | None, language: str) -> str:
+    """The language `localized()` picks from a {language: text} dict (for lang/dir attributes)."""
+    values = values or {}
+    for code in (language, "de", "en"):
+        if values.get(code):
+            return code
+    return next(iter(values), "de")
+
+
+@dataclass
+class NoticeText:
+    key: str
+    level: str
+    text: str
+    language: str
+
+    @property
+    def direction(self) -> str:
+        return text_direction(self.language)
+
+
+def _item_text(item: MandateItem, language: str) -> tuple[str, str]:
     """Mandate text in the language: a translation row if there is one, otherwise German."""
     if language != "de":
         for translation in item.translations.all():
             if translation.language == language and translation.text:
-                return translation.text
-    return item.text
+                return translation.text, language
+    return item.text, "de"
 
 
 def _statement(item: MandateItem, language: str, link: MandateNeed | None = None, needs=()):
+    text, text_language = _item_text(item, language)
     return Statement(
         id=str(item.id),
         kind=item.kind,
         kind_label=str(item.get_kind_display()),
-        text=_item_text(item, language),
+        text=text,
+        language=text_language,
         source=item.source,
         role=link.role if link else None,
         role_label=str(link.get_role_display()) if link else "",
@@ -391,6 +437,7 @@ def recommend(
         recommendations=results,
         notices=notices,
         show_contact_persons=show_contact_persons,
+        language=language,
     )
 
 

@@ -6,7 +6,11 @@ optional free-text fields never appear in a URL or a log. Nothing is stored.
 
 from __future__ import annotations
 
+from functools import cache
+
+import segno
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -34,6 +38,13 @@ from .services import (
     parse_keys,
     recommend,
 )
+
+
+@cache
+def _pdf_css() -> str:
+    path = finders.find("navigator/sheet-pdf.css")
+    with open(path, encoding="utf-8") as handle:
+        return handle.read()
 
 
 def _municipality(slug: str) -> Municipality:
@@ -120,10 +131,13 @@ def referral_sheet(request: HttpRequest, slug: str) -> HttpResponse:
         "query": _result_query(needs),
         "form": form,
         "online_url": online_url,
+        "plain_needs": language not in getattr(settings, "PROFESSIONAL_LANGUAGES", ["de", "en"]),
         "qr_code": qr_svg_data_uri(online_url),
     }
     if request.method == "POST" and not error and form.is_valid():
         context["notes"] = form.cleaned_data
+        context["pdf_css"] = _pdf_css()
+        context["qr_svg"] = segno.make(online_url, error="m").svg_inline(scale=3)
         pdf = render_pdf("navigator/sheet_pdf.html", context, request)
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = (

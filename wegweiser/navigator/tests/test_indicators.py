@@ -77,7 +77,9 @@ def test_the_rule_terms_come_from_the_data_file():
     assert assess(data, keys(DIM, "strong", 1)).dimensions[4].positive
 
 
-RECRUITMENT = keys("deceptive_recruitment", "strong", 1) + keys("deceptive_recruitment", "medium", 1)
+RECRUITMENT = keys("deceptive_recruitment", "strong", 1) + keys(
+    "deceptive_recruitment", "medium", 1
+)
 EXPLOITATION = keys("exploitative_conditions", "strong", 1) + keys(
     "exploitative_conditions", "medium", 1
 )
@@ -97,9 +99,7 @@ COERCION = keys(DIM, "strong", 2)
         (keys("coercive_recruitment", "medium", 3) + EXPLOITATION + COERCION, True),
         # abuse of vulnerability at destination counts as coercion
         (
-            RECRUITMENT
-            + EXPLOITATION
-            + keys("abuse_of_vulnerability_at_destination", "medium", 3),
+            RECRUITMENT + EXPLOITATION + keys("abuse_of_vulnerability_at_destination", "medium", 3),
             True,
         ),
     ],
