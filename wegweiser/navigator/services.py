@@ -17,7 +17,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db.models import Prefetch
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 
 from wegweiser.accounts.access import roles_in
 from wegweiser.guidebook.models import (
@@ -34,6 +34,14 @@ from wegweiser.guidebook.models import (
 from wegweiser.guidebook.vocabulary import load_json
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+
+# The navigator's own short wording of the roles (the guidebook's labels are longer).
+ROLE_LABELS = {
+    NeedRole.ACTS: gettext_lazy("acts"),
+    NeedRole.ADVISES: gettext_lazy("advises"),
+    NeedRole.MUST_BE_INFORMED: gettext_lazy("must be informed"),
+    NeedRole.CAUTION: gettext_lazy("caution"),
+}
 KEY_PATTERN = re.compile(r"^[a-z0-9_]{1,64}$")
 MAX_KEYS = 40
 
@@ -189,7 +197,7 @@ class Recommendation:
 
     @property
     def best_role_label(self) -> str:
-        return str(NeedRole(self.best_role).label)
+        return str(ROLE_LABELS.get(self.best_role, self.best_role))
 
 
 @dataclass
@@ -262,7 +270,7 @@ def _statement(item: MandateItem, language: str, link: MandateNeed | None = None
         language=text_language,
         source=item.source,
         role=link.role if link else None,
-        role_label=str(link.get_role_display()) if link else "",
+        role_label=str(ROLE_LABELS.get(link.role, link.role)) if link else "",
         needs=list(needs),
     )
 
