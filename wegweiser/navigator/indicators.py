@@ -62,6 +62,7 @@ class DimensionResult:
     positive: bool
     met_term: dict[str, int] | None
     ticked: list[str] = field(default_factory=list)
+    rule_label: str = ""  # filled in by the page, in the active language
 
 
 @dataclass

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Prefetch
@@ -36,7 +37,7 @@ from wegweiser.guidebook.vocabulary import load_json
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 # The navigator's own short wording of the roles (the guidebook's labels are longer).
-ROLE_LABELS = {
+ROLE_LABELS: dict[str, Any] = {
     NeedRole.ACTS: gettext_lazy("acts"),
     NeedRole.ADVISES: gettext_lazy("advises"),
     NeedRole.MUST_BE_INFORMED: gettext_lazy("must be informed"),
@@ -282,7 +283,7 @@ def may_see_contact_persons(user, municipality) -> bool:
 
 def organizations_for(municipality, *, with_contacts: bool):
     """Published organisations serving the municipality, with everything a result shows."""
-    prefetches = [
+    prefetches: list[Any] = [
         Prefetch(
             "mandate_items",
             queryset=MandateItem.objects.prefetch_related(

@@ -43,6 +43,7 @@ from .services import (
 @cache
 def _pdf_css() -> str:
     path = finders.find("navigator/sheet-pdf.css")
+    assert isinstance(path, str), "navigator/sheet-pdf.css is missing"
     with open(path, encoding="utf-8") as handle:
         return handle.read()
 

@@ -4,10 +4,22 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from wegweiser.core.models import Municipality
+from wegweiser.guidebook.models import Need
 
 PRO = "/de/m/musterstadt/navigator/"
+
+
+def translation_of(text: str, language: str) -> str:
+    from django.utils import translation
+
+    with translation.override(language):
+        return translation.gettext(text)
+
+
 HELP = "/{lang}/m/musterstadt/help/"
 SHEET = "/de/m/musterstadt/navigator/sheet/"
 DEMO_CONTACT = "Ana Popescu"
@@ -151,20 +163,17 @@ def test_simple_mode_sets_no_cookie_and_is_get_only(client, world):
 
 
 def test_simple_mode_in_every_worker_language(client, world):
-    from django.conf import settings
+    from django.conf import settings as django_settings
 
-    for code, _name in settings.LANGUAGES:
+    for code, _name in django_settings.LANGUAGES:
         response = client.get(HELP.format(lang=code), {"needs": "wages_unpaid"})
         assert response.status_code == 200
         html = response.content.decode()
         assert f'lang="{code}"' in html
-        plain = (
-            world.musterstadt
-            and __import__("wegweiser.guidebook.models", fromlist=["Need"])
-            .Need.objects.get(key="wages_unpaid")
-            .plain[code]
-        )
-        assert plain in html
+        assert Need.objects.get(key="wages_unpaid").plain[code] in html
+        assert translation_of("Get help", code) in html
+        if code != "en":
+            assert translation_of("Get help", code) != "Get help"
 
 
 def test_municipality_page_links_to_help_and_navigator(client, world):
@@ -240,3 +249,16 @@ def test_indicator_check_not_met(client, world):
 @pytest.mark.parametrize("query", ["?indicators=nope", "?indicators=%3Cb%3E", "?indicators=x,,y!"])
 def test_indicator_check_bad_input_is_400(client, world, query):
     assert client.get("/de/indicators/" + query).status_code == 400
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(value=st.text(max_size=120))
+def test_any_query_string_answers_200_or_400(client, world, value):
+    for path in (PRO, HELP.format(lang="de"), "/de/indicators/"):
+        param = "indicators" if "indicators" in path else "needs"
+        response = client.get(path, {param: value})
+        assert response.status_code in (200, 400)
+    response = client.get("/api/v1/municipalities/musterstadt/navigator", {"needs": value})
+    assert response.status_code in (200, 400)
