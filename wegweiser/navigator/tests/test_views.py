@@ -131,9 +131,21 @@ def test_result_page_query_count_is_bounded(client_as, world, django_assert_max_
             "children_affected",
         ]
     )
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(15):
         response = client.get(PRO, {"needs": every_need})
     assert response.content.count(b"recommendation kern-card") >= 14
+
+
+def test_query_count_does_not_grow_with_the_result(client, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for needs in ("debts", "wages_unpaid,documents_withheld,residence_status,leave_job"):
+        with CaptureQueriesContext(connection) as context:
+            client.get(PRO, {"needs": needs})
+        counts.append(len(context.captured_queries))
+    assert counts[0] == counts[1]
 
 
 def test_help_query_count_is_bounded(client, world, django_assert_max_num_queries):
