@@ -1,5 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "navigator"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("m/<slug:slug>/navigator/", views.professional, name="professional"),
+    path("m/<slug:slug>/navigator/sheet/", views.referral_sheet, name="sheet"),
+    path("m/<slug:slug>/help/", views.simple_help, name="help"),
+    path("m/<slug:slug>/indicators/", views.indicator_check, name="municipality_indicators"),
+    path("indicators/", views.indicator_check, name="indicators"),
+]

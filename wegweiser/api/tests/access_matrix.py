@@ -7,3 +7,12 @@ ROUTES = [
     Route("api:get_municipality", public=True, kwargs={"slug": "musterstadt"}),
     Route("api:me", expect={"anonymous": 401, "outsider": 200, "foreign_state": 200}),
 ]
+ROUTES += [
+    Route("api:list_needs", public=True),
+    Route(
+        "api:navigator",
+        public=True,
+        kwargs={"slug": "musterstadt"},
+        query="?needs=wages_unpaid,documents_withheld",
+    ),
+]

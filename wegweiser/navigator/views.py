@@ -1,0 +1,222 @@
+"""Navigator pages: professional mode, simple mode for workers, referral sheet, indicator check.
+
+All pages are public and GET-only, except the referral sheet's PDF, which is a POST so that the
+optional free-text fields never appear in a URL or a log. Nothing is stored.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import segno
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_safe
+
+from wegweiser.core.models import Municipality
+from wegweiser.core.pdf import render_pdf
+from wegweiser.core.qr import qr_svg_data_uri
+from wegweiser.guidebook.models import Need
+
+from .forms import ReferralSheetForm
+from .indicators import UnknownIndicator, assess
+from .links import guidebook_entry_url
+from .services import (
+    InvalidSelection,
+    UnknownNeeds,
+    counselling_services,
+    indicator_data,
+    may_see_contact_persons,
+    needs_for_keys,
+    parse_keys,
+    recommend,
+)
+
+
+@cache
+def _pdf_css() -> str:
+    path = finders.find("navigator/sheet-pdf.css")
+    assert isinstance(path, str), "navigator/sheet-pdf.css is missing"
+    with open(path, encoding="utf-8") as handle:
+        return handle.read()
+
+
+def _municipality(slug: str) -> Municipality:
+    return get_object_or_404(Municipality.objects.select_related("state"), slug=slug)
+
+
+def _selection(request: HttpRequest, param: str = "needs") -> tuple[list[Need], str]:
+    """The ticked needs of a request, or an error message (for a 400 answer)."""
+    try:
+        keys = parse_keys(request.GET.getlist(param) + request.POST.getlist(param))
+        return needs_for_keys(keys), ""
+    except InvalidSelection as error:
+        return [], _(
+            "The selection could not be read (%(value)s). Please tick the situations again."
+        ) % {"value": error}
+    except UnknownNeeds as error:
+        return [], _("Unknown situation: %(keys)s. Please tick the situations from the list.") % {
+            "keys": ", ".join(error.keys)
+        }
+
+
+def _language() -> str:
+    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def _result_query(needs: list[Need]) -> str:
+    return urlencode({"needs": ",".join(need.key for need in needs)}) if needs else ""
+
+
+def _decorate(result, municipality: Municipality, language: str) -> None:
+    for recommendation in result.recommendations:
+        recommendation.guidebook_url = guidebook_entry_url(
+            municipality.slug, recommendation.organization.pk, language
+        )
+
+
+@require_safe
+def professional(request: HttpRequest, slug: str) -> HttpResponse:
+    """Professional mode: tick situations, get the organisations to involve in order."""
+    municipality = _municipality(slug)
+    needs, error = _selection(request)
+    language = _language()
+    show_contacts = may_see_contact_persons(request.user, municipality)
+    result = recommend(municipality, needs, show_contact_persons=show_contacts, language=language)
+    _decorate(result, municipality, language)
+    query = _result_query(needs)
+    context = {
+        "municipality": municipality,
+        "all_needs": Need.objects.all(),
+        "selected": {need.key for need in needs},
+        "result": result,
+        "error": error,
+        "query": query,
+        "sheet_languages": [
+            (code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES
+        ],
+    }
+    return render(request, "navigator/professional.html", context, status=400 if error else 200)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def referral_sheet(request: HttpRequest, slug: str) -> HttpResponse:
+    """The result as a printable sheet (GET) or as a PDF with optional typed-in notes (POST).
+
+    The notes are only rendered into the PDF: no model, no session, no log line keeps them.
+    """
+    municipality = _municipality(slug)
+    needs, error = _selection(request)
+    language = _language()
+    form = ReferralSheetForm(request.POST or None)
+    if not error and not needs:
+        error = _("Please tick at least one situation in the navigator first.")
+    result = recommend(municipality, needs, language=language)
+    _decorate(result, municipality, language)
+    online_url = request.build_absolute_uri(
+        reverse("navigator:professional", kwargs={"slug": municipality.slug})
+        + ("?" + _result_query(needs) if needs else "")
+    )
+    context = {
+        "municipality": municipality,
+        "result": result,
+        "error": error,
+        "query": _result_query(needs),
+        "form": form,
+        "online_url": online_url,
+        "plain_needs": language not in getattr(settings, "PROFESSIONAL_LANGUAGES", ["de", "en"]),
+        "qr_code": qr_svg_data_uri(online_url),
+    }
+    if request.method == "POST" and not error and form.is_valid():
+        context["notes"] = form.cleaned_data
+        context["pdf_css"] = _pdf_css()
+        context["qr_svg"] = segno.make(online_url, error="m").svg_inline(scale=3)
+        pdf = render_pdf("navigator/sheet_pdf.html", context, request)
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = (
+            f'attachment; filename="referral-{municipality.slug}-{language}.pdf"'
+        )
+        return response
+    status = 400 if error or (request.method == "POST" and not form.is_valid()) else 200
+    return render(request, "navigator/sheet.html", context, status=status)
+
+
+@require_safe
+def simple_help(request: HttpRequest, slug: str) -> HttpResponse:
+    """Simple mode for workers: plain questions, counselling services in their language first."""
+    municipality = _municipality(slug)
+    needs, error = _selection(request)
+    language = _language()
+    services = counselling_services(municipality, needs, language)
+    context = {
+        "municipality": municipality,
+        "all_needs": Need.objects.all(),
+        "selected": {need.key for need in needs},
+        "needs": needs,
+        "acute": any(need.acute for need in needs),
+        "services": services,
+        "error": error,
+        "language_name": get_language_info(language)["name_local"],
+    }
+    return render(request, "navigator/help.html", context, status=400 if error else 200)
+
+
+def strength_label(name: str) -> str:
+    labels = {"strong": _("strong"), "medium": _("medium"), "weak": _("weak")}
+    return _(" or ").join(str(labels.get(part, part)) for part in name.split("_or_"))
+
+
+def term_label(term: dict) -> str:
+    """{"strong": 1, "medium_or_weak": 1} → "1 strong + 1 medium or weak"."""
+    return " + ".join(f"{count} {strength_label(name)}" for name, count in term.items())
+
+
+@require_safe
+def indicator_check(request: HttpRequest, slug: str | None = None) -> HttpResponse:
+    """The ILO/EC indicator check: tick what applies, see which rule is met, go to the navigator."""
+    municipality = _municipality(slug) if slug else None
+    data = indicator_data()
+    error = ""
+    assessment = None
+    try:
+        ticked = parse_keys(request.GET.getlist("indicators"), max_keys=100)
+        assessment = assess(data, ticked)
+    except InvalidSelection as error_value:
+        ticked = []
+        error = _(
+            "The selection could not be read (%(value)s). Please tick the indicators again."
+        ) % {"value": error_value}
+    except UnknownIndicator as error_value:
+        ticked = []
+        error = _("Unknown indicator: %(keys)s. Please tick the indicators from the list.") % {
+            "keys": ", ".join(error_value.keys)
+        }
+    if assessment is None:
+        assessment = assess(data, [])
+    navigator_query = urlencode({"needs": ",".join(assessment.needs)}) if assessment.needs else ""
+    municipalities = (
+        [municipality] if municipality is not None else list(Municipality.objects.order_by("name"))
+    )
+    results = {result.key: result for result in assessment.dimensions}
+    for result in assessment.dimensions:
+        result.rule_label = term_label(result.met_term) if result.met_term else ""
+    context = {
+        "municipality": municipality,
+        "municipalities": municipalities,
+        "data": data,
+        "dimensions": [(dimension, results[dimension["key"]]) for dimension in data["dimensions"]],
+        "assessment": assessment,
+        "ticked": set(ticked),
+        "submitted": "indicators" in request.GET or "checked" in request.GET,
+        "navigator_query": navigator_query,
+        "error": error,
+    }
+    return render(request, "navigator/indicators.html", context, status=400 if error else 200)
