@@ -56,6 +56,27 @@ def schema() -> dict:
     return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 
 
+def openapi_schema() -> dict:
+    """The export schema with its $defs inlined (OpenAPI documents resolve refs from their root)."""
+    source = schema()
+    definitions = source["$defs"]
+
+    def inline(node):
+        if isinstance(node, dict):
+            if "$ref" in node:
+                return inline(definitions[node["$ref"].rsplit("/", 1)[-1]])
+            return {
+                key: inline(value)
+                for key, value in node.items()
+                if key not in ("$defs", "$schema", "$id")
+            }
+        if isinstance(node, list):
+            return [inline(item) for item in node]
+        return node
+
+    return inline(source)
+
+
 def rate_on(day: str) -> int:
     """Cents per hour valid on an ISO date string; 0 before the minimum wage existed."""
     current = 0

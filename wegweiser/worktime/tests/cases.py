@@ -8,15 +8,11 @@ def export(days=(), payments=(), deductions=()) -> dict:
         "format": "wegweiser-worktime",
         "version": 1,
         "exported_at": "2026-11-28T12:00:00Z",
-        "days": [
-            {"id": f"d{i}", "break_minutes": 0, **day} for i, day in enumerate(days)
-        ],
+        "days": [{"id": f"d{i}", "break_minutes": 0, **day} for i, day in enumerate(days)],
         "payments": [
             {"id": f"p{i}", "method": "cash", **payment} for i, payment in enumerate(payments)
         ],
-        "deductions": [
-            {"id": f"x{i}", "kind": "rent", **row} for i, row in enumerate(deductions)
-        ],
+        "deductions": [{"id": f"x{i}", "kind": "rent", **row} for i, row in enumerate(deductions)],
     }
 
 
@@ -40,17 +36,33 @@ def week(start_date: str = "2026-11-02", count: int = 5, start="07:00", end="17:
 # (name, file, from, to) — the parity test runs every case in Python and in Node.
 CASES = [
     ("empty", export(), None, None),
-    ("one day 2026", export(days=[{"date": "2026-03-02", "start": "08:00", "end": "16:00"}]), None, None),
-    ("breaks", export(days=[{"date": "2026-03-02", "start": "08:00", "end": "16:45", "break_minutes": 45}]), None, None),
+    (
+        "one day 2026",
+        export(days=[{"date": "2026-03-02", "start": "08:00", "end": "16:00"}]),
+        None,
+        None,
+    ),
+    (
+        "breaks",
+        export(
+            days=[{"date": "2026-03-02", "start": "08:00", "end": "16:45", "break_minutes": 45}]
+        ),
+        None,
+        None,
+    ),
     (
         "night shift past midnight",
-        export(days=[{"date": "2026-03-06", "start": "22:00", "end": "06:00", "break_minutes": 30}]),
+        export(
+            days=[{"date": "2026-03-06", "start": "22:00", "end": "06:00", "break_minutes": 30}]
+        ),
         None,
         None,
     ),
     (
         "night shift across a rate change",
-        export(days=[{"date": "2026-12-31", "start": "20:00", "end": "04:00", "break_minutes": 60}]),
+        export(
+            days=[{"date": "2026-12-31", "start": "20:00", "end": "04:00", "break_minutes": 60}]
+        ),
         None,
         None,
     ),
@@ -79,7 +91,12 @@ CASES = [
         export(
             days=week("2026-11-02", 6, "06:00", "17:00", 30),
             payments=[
-                {"date": "2026-11-07", "amount_cents": 40000, "method": "cash", "payer": "Vorarbeiter"},
+                {
+                    "date": "2026-11-07",
+                    "amount_cents": 40000,
+                    "method": "cash",
+                    "payer": "Vorarbeiter",
+                },
                 {"date": "2026-11-14", "amount_cents": 12345, "method": "transfer"},
             ],
             deductions=[
@@ -98,9 +115,10 @@ CASES = [
     ),
     (
         "odd minutes rounding",
-        export(days=[{"date": "2025-05-05", "start": "07:01", "end": "07:02"}] + [
-            {"date": "2025-05-06", "start": "00:00", "end": "23:59", "break_minutes": 1}
-        ]),
+        export(
+            days=[{"date": "2025-05-05", "start": "07:01", "end": "07:02"}]
+            + [{"date": "2025-05-06", "start": "00:00", "end": "23:59", "break_minutes": 1}]
+        ),
         None,
         None,
     ),
@@ -122,7 +140,9 @@ BAD_FILES = [
     ("zero shift", export(days=[{"date": "2026-01-02", "start": "08:00", "end": "08:00"}])),
     (
         "break too long",
-        export(days=[{"date": "2026-01-02", "start": "08:00", "end": "09:00", "break_minutes": 60}]),
+        export(
+            days=[{"date": "2026-01-02", "start": "08:00", "end": "09:00", "break_minutes": 60}]
+        ),
     ),
     ("negative amount", export(payments=[{"date": "2026-01-02", "amount_cents": -5}])),
     ("float amount", export(payments=[{"date": "2026-01-02", "amount_cents": 10.5}])),
@@ -138,5 +158,10 @@ BAD_FILES = [
             ],
         },
     ),
-    ("bool as break", export(days=[{"date": "2026-01-02", "start": "08:00", "end": "09:00", "break_minutes": True}])),
+    (
+        "bool as break",
+        export(
+            days=[{"date": "2026-01-02", "start": "08:00", "end": "09:00", "break_minutes": True}]
+        ),
+    ),
 ]

@@ -48,7 +48,9 @@ def test_rate_on(day, cents):
 
 
 def test_one_day_with_break():
-    result = report(export(days=[{"date": "2026-03-02", "start": "08:00", "end": "16:45", "break_minutes": 45}]))
+    result = report(
+        export(days=[{"date": "2026-03-02", "start": "08:00", "end": "16:45", "break_minutes": 45}])
+    )
     assert result["totals"]["minutes"] == 8 * 60
     assert result["totals"]["due_cents"] == 8 * 1390
     assert result["totals"]["difference_cents"] == 8 * 1390
@@ -56,7 +58,9 @@ def test_one_day_with_break():
 
 
 def test_night_shift_past_midnight():
-    result = report(export(days=[{"date": "2026-03-06", "start": "22:00", "end": "06:00", "break_minutes": 30}]))
+    result = report(
+        export(days=[{"date": "2026-03-06", "start": "22:00", "end": "06:00", "break_minutes": 30}])
+    )
     row = result["days"][0]
     assert row["overnight"] is True
     assert row["minutes"] == 7 * 60 + 30
@@ -67,8 +71,13 @@ def test_night_shift_past_midnight():
 
 def test_night_shift_across_new_year_uses_both_rates():
     # 20:00–24:00 on 31.12.2026 (4 h, minus 1 h break) at 13.90; 00:00–04:00 (4 h) at 14.60.
-    result = report(export(days=[{"date": "2026-12-31", "start": "20:00", "end": "04:00", "break_minutes": 60}]))
-    assert wages.day_parts(result["days"][0] | {"break_minutes": 60}) == [("2026-12-31", 180), ("2027-01-01", 240)]
+    result = report(
+        export(days=[{"date": "2026-12-31", "start": "20:00", "end": "04:00", "break_minutes": 60}])
+    )
+    assert wages.day_parts(result["days"][0] | {"break_minutes": 60}) == [
+        ("2026-12-31", 180),
+        ("2027-01-01", 240),
+    ]
     assert result["totals"]["due_cents"] == 3 * 1390 + 4 * 1460
     assert result["months"][0]["month"] == "2026-12"
 
@@ -79,7 +88,9 @@ def test_break_longer_than_first_part_spills_into_next_day():
 
 
 def test_period_spanning_rate_changes():
-    name, file, date_from, date_to = next(case for case in CASES if case[0] == "period spanning a rate change")
+    name, file, date_from, date_to = next(
+        case for case in CASES if case[0] == "period spanning a rate change"
+    )
     result = report(file, date_from, date_to)
     by_date = {row["date"]: row for row in result["days"]}
     assert by_date["2022-06-30"]["due_cents"] == wages.wage_cents(630, 982)
@@ -93,7 +104,9 @@ def test_period_spanning_rate_changes():
 
 
 def test_month_without_payments_and_period_filter():
-    result = report(export(days=week("2026-01-26", 10, "07:00", "15:07", 7)), "2026-02-01", "2026-02-28")
+    result = report(
+        export(days=week("2026-01-26", 10, "07:00", "15:07", 7)), "2026-02-01", "2026-02-28"
+    )
     assert [row["date"] for row in result["days"]] == [f"2026-02-0{i}" for i in range(1, 5)]
     assert result["totals"]["paid_cents"] == 0
     assert result["totals"]["difference_cents"] == result["totals"]["due_cents"] == 4 * 8 * 1390
@@ -143,7 +156,9 @@ def test_bad_files_are_rejected(name, file):
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers(-5, 3000) | st.text(max_size=8),
-    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3)
+    ),
     max_leaves=10,
 )
 
@@ -151,7 +166,9 @@ json_values = st.recursive(
 @settings(max_examples=200, deadline=None)
 @given(
     key=st.sampled_from(["days", "payments", "deductions"]),
-    field=st.sampled_from(["id", "date", "start", "end", "break_minutes", "amount_cents", "method", "kind", "x"]),
+    field=st.sampled_from(
+        ["id", "date", "start", "end", "break_minutes", "amount_cents", "method", "kind", "x"]
+    ),
     value=json_values,
 )
 def test_validator_never_crashes(key, field, value):
@@ -181,13 +198,20 @@ def run_node(cases: list[dict]) -> list[dict]:
         pytest.skip("JAVASCRIPT PARITY TEST SKIPPED: node is not installed.")
     cli = Path(__file__).parent / "wages_cli.js"
     completed = subprocess.run(
-        [node, str(cli)], input=json.dumps(cases), capture_output=True, text=True, timeout=60, check=True
+        [node, str(cli)],
+        input=json.dumps(cases),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
     )
     return json.loads(completed.stdout)
 
 
 def test_javascript_gives_identical_reports():
-    inputs = [{"file": file, "from": date_from, "to": date_to} for _n, file, date_from, date_to in CASES]
+    inputs = [
+        {"file": file, "from": date_from, "to": date_to} for _n, file, date_from, date_to in CASES
+    ]
     results = run_node(inputs)
     assert len(results) == len(CASES)
     for (name, file, date_from, date_to), result in zip(CASES, results, strict=True):
