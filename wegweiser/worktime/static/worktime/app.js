@@ -388,7 +388,7 @@
       data.exported_at = new Date().toISOString();
       if (place) data.municipality = place;
       var blob = new Blob([JSON.stringify(data, null, 1)], { type: "application/json" });
-      var a = el("a", { href: URL.createObjectURL(blob), download: "worktime-" + today() + ".json" });
+      var a = el("a", { href: URL.createObjectURL(blob), download: "worktime-" + today() + ".json", hidden: "" });
       document.body.appendChild(a);
       a.click();
       setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
