@@ -21,12 +21,20 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 if settings.MEDIA_URL is None:
     settings.MEDIA_URL = "/uploads-are-not-public/"
 
-# serialized_rollback: the flush after a transactional test also removes the states that a data
-# migration created; this restores them for the next test.
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def _states(transactional_db):
+    """The flush after an earlier transactional test removes the states that a data migration
+    created; the demo world (loaded by the `page` fixture) needs them."""
+    from wegweiser.core.models import State
+    from wegweiser.core.states import STATES
+
+    for code, name, slug, subdivision in STATES:
+        State.objects.get_or_create(
+            code=code, defaults={"name": name, "slug": slug, "subdivision": subdivision}
+        )
 PHONE = {"width": 390, "height": 844}
 BUDGET_BYTES = 250 * 1024
 
