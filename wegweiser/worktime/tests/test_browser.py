@@ -35,6 +35,8 @@ def _states(transactional_db):
         State.objects.get_or_create(
             code=code, defaults={"name": name, "slug": slug, "subdivision": subdivision}
         )
+
+
 PHONE = {"width": 390, "height": 844}
 BUDGET_BYTES = 250 * 1024
 
