@@ -17,10 +17,10 @@ class ReviewForm(forms.Form):
         help_text=_("The file is read for this report only and not stored."),
     )
     date_from = forms.DateField(
-        label=_("From (optional)"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     date_to = forms.DateField(
-        label=_("To (optional)"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
     def clean(self):

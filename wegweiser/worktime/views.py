@@ -140,7 +140,8 @@ def paper(request: HttpRequest) -> HttpResponse:
     if not request.GET:
         form = PaperForm(language=language)
         return render(request, "worktime/paper.html", {"form": form})
-    form = PaperForm(request.GET, language=language)
+    # Missing language and size fall back to the page's language and A4; bad values answer 400.
+    form = PaperForm({"language": language, "size": "A4", **request.GET.dict()}, language=language)
     if not form.is_valid():
         return render(request, "worktime/paper.html", {"form": form}, status=400)
     data = form.cleaned_data

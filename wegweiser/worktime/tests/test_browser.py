@@ -169,3 +169,24 @@ def test_offline_journey(page, lang, tmp_path):
     page.click("a[data-tab=report]")
     assert figures(page) == before
     check_accessibility(page, f"{lang} report after import")
+
+
+def test_paper_form_and_review_page_are_accessible(page, tmp_path):
+    from wegweiser.testing import PERSONA_EMAILS, browser_login
+    from wegweiser.worktime.tests.cases import export, week
+
+    page.goto("/ro/worktime/paper/")
+    check_accessibility(page, "paper calendar form (ro)")
+    page.goto("/ro/worktime/paper/?year=1990&state=RP")
+    check_accessibility(page, "paper calendar form with errors (ro)")
+
+    browser_login(page, PERSONA_EMAILS["counsellor"])
+    page.goto("/de/worktime/review/")
+    check_accessibility(page, "review form")
+    upload = tmp_path / "export.json"
+    upload.write_text(json.dumps(export(days=week("2026-11-02", 3))))
+    page.set_input_files("#id_file", str(upload))
+    page.click("button[value=html]")
+    expect(page.locator("#report-heading")).to_be_visible()
+    assert "417,00 €" in page.inner_text("main")  # 3 × 10 h × 13.90 €
+    check_accessibility(page, "review report")
