@@ -69,7 +69,8 @@ def test_offline_journey(page, lang, tmp_path):
             sizes.setdefault(response.url, 0)
 
     page.on("response", measure)
-    page.goto(f"/{lang}/worktime/")
+    # From the municipality page's link: the place is preselected for counselling contacts.
+    page.goto(f"/{lang}/worktime/?m=musterstadt")
     page.wait_for_selector("html[data-ready='1']")
     page.wait_for_selector("html[data-offline-ready='1']")
     page.wait_for_load_state("networkidle")
@@ -136,6 +137,12 @@ def test_offline_journey(page, lang, tmp_path):
     assert before["due"] == money(page, lang, due)
     assert before["difference"] == expected_difference
     assert expected_difference in before["verdict"]
+    # The counselling services were fetched while online and are shown offline, those that speak
+    # the worker's language (Romanian / Arabic in the demo) only.
+    services = page.locator("#services li")
+    expect(services.first).to_be_visible()
+    assert services.count() >= 1
+    assert "Fachberatungsstelle Arbeit und Würde" in page.inner_text("#services")
     check_accessibility(page, f"{lang} report")
 
     # Export, then compare with the server's rules: identical figures.
@@ -169,6 +176,15 @@ def test_offline_journey(page, lang, tmp_path):
     page.click("a[data-tab=report]")
     assert figures(page) == before
     check_accessibility(page, f"{lang} report after import")
+
+    # Another language: the same entries (they do not depend on the language of the page).
+    page.context.set_offline(False)
+    other = "de" if lang == "ro" else "en"
+    page.goto(f"/{other}/worktime/")
+    page.wait_for_selector("html[data-ready='1']")
+    expect(page.locator("#day-list li .entry__actions")).to_have_count(6)
+    assert page.get_attribute("html", "dir") == "ltr"
+    check_accessibility(page, f"{other} days after switching language")
 
 
 def test_paper_form_and_review_page_are_accessible(page, tmp_path):

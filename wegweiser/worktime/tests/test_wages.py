@@ -227,3 +227,58 @@ def test_javascript_rejects_the_same_bad_files():
         assert result.get("problem"), f"{name}: JS accepted a bad file"
         if problem.value.code != "schema":
             assert result["problem"] == problem.value.code, name
+
+
+def random_exports(count: int, seed: int = 20261128) -> list[dict]:
+    """Valid exports with random shifts (night shifts, breaks, rate changes, leap days)."""
+    import datetime as dt
+    import random
+
+    rng = random.Random(seed)
+    files = []
+    for _ in range(count):
+        days, payments, deductions = [], [], []
+        first = dt.date(2014, 12, 1) + dt.timedelta(days=rng.randrange(0, 365 * 13))
+        for index in range(rng.randrange(0, 25)):
+            date = first + dt.timedelta(days=rng.randrange(0, 70))
+            start = rng.randrange(0, 1440)
+            span = rng.randrange(1, 1440)
+            end = (start + span) % 1440
+            if end == start:
+                continue
+            days.append(
+                {
+                    "id": f"d{index}",
+                    "date": date.isoformat(),
+                    "start": f"{start // 60:02d}:{start % 60:02d}",
+                    "end": f"{end // 60:02d}:{end % 60:02d}",
+                    "break_minutes": rng.randrange(0, span),
+                }
+            )
+        for index in range(rng.randrange(0, 4)):
+            payments.append(
+                {
+                    "id": f"p{index}",
+                    "date": (first + dt.timedelta(days=rng.randrange(0, 70))).isoformat(),
+                    "amount_cents": rng.randrange(0, 500000),
+                    "method": rng.choice(["cash", "transfer"]),
+                }
+            )
+        for index in range(rng.randrange(0, 3)):
+            deductions.append(
+                {
+                    "id": f"x{index}",
+                    "date": (first + dt.timedelta(days=rng.randrange(0, 70))).isoformat(),
+                    "amount_cents": rng.randrange(0, 50000),
+                    "kind": rng.choice(wages.DEDUCTION_KINDS),
+                }
+            )
+        files.append(export() | {"days": days, "payments": payments, "deductions": deductions})
+    return files
+
+
+def test_javascript_matches_python_on_random_files():
+    files = random_exports(300)
+    results = run_node([{"file": file} for file in files])
+    for file, result in zip(files, results, strict=True):
+        assert result.get("report") == report(file), json.dumps(file)[:300]
