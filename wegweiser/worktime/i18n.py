@@ -1,0 +1,64 @@
+"""Strings of the JavaScript app, translated by gettext and handed over as a JSON data block."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+
+def app_strings() -> dict[str, str]:
+    return {
+        "saved": _("Saved."),
+        "deleted": _("Deleted."),
+        "confirm_delete": _("Delete this entry?"),
+        "confirm_delete_all": _(
+            "Delete ALL your entries on this phone? This cannot be undone. "
+            "Export a file first if you want to keep them."
+        ),
+        "all_deleted": _("All your data on this phone has been deleted."),
+        "imported": _("File imported: {days} days, {payments} payments, {deductions} deductions."),
+        "import_failed": _("The file was not imported: {reason} Your data is unchanged."),
+        "replace_warning": _(
+            "Importing replaces all entries on this phone with the entries of the file. Continue?"
+        ),
+        "no_entries": _("No entries yet."),
+        "edit": _("Edit"),
+        "delete": _("Delete"),
+        "overnight": _("ends the next day"),
+        "long_day": _("more than 10 hours"),
+        "long_week": _("more than 48 hours"),
+        "owed": _("You may be owed {amount} (gross) for this period."),
+        "not_owed": _("The payments recorded cover the minimum wage for this period."),
+        "copied": _("Copied from your last day, with the next date. Check it and save."),
+        "nothing_to_copy": _("There is no earlier day to copy yet."),
+        "zero_shift": _("Start and end must not be the same time."),
+        "break_too_long": _("The break is as long as the shift or longer."),
+        "bad_amount": _("Please enter an amount such as 120 or 120.50."),
+        "required": _("Please fill in the date, start and end."),
+        "no_services": _("No counselling service with contact details was found for this place."),
+        "services_offline": _("Saved while you were online. It may be out of date."),
+        "services_none_yet": _(
+            "Choose the place where you work. The list is saved for offline use."
+        ),
+        "speaks_language": _("speaks your language"),
+        "phone": _("Phone"),
+        "email": _("E-mail"),
+        "opening_hours": _("Opening hours"),
+        "storage_error": _(
+            "This browser cannot store data here (private mode?). Nothing was saved."
+        ),
+        "offline_ready": _("Ready: the calendar now also works without internet."),
+        "no_minimum_wage": _(
+            "Work before 2015 had no statutory minimum wage: {hours} counted with 0 €."
+        ),
+        "edit_day": _("Change the day"),
+        "add_day": _("Record a day"),
+        "problem_not_an_object": _("The file is not a work-time calendar export."),
+        "problem_wrong_format": _("The file is not a work-time calendar export."),
+        "problem_wrong_version": _("This export version is not supported."),
+        "problem_schema": _("The file is damaged or incomplete."),
+        "problem_bad_date": _("The file contains a date that does not exist."),
+        "problem_duplicate_id": _("The file contains the same entry twice."),
+        "problem_zero_shift": _("The file contains a shift that starts and ends at the same time."),
+        "problem_break_too_long": _("The file contains a break as long as the shift or longer."),
+        "problem_not_json": _("The file is not readable (no JSON)."),
+    }

@@ -1,0 +1,41 @@
+/* Service worker of the work-time calendar ({{ version }}). Scope: {{ shell }} only.
+   Everything the app needs is cached at install; afterwards it answers from the cache first and
+   refreshes the cache in the background when online. It never touches the worker's entries. */
+"use strict";
+var CACHE = "worktime-{{ version }}";
+var PREFIX = "worktime-{{ version|slice:':2' }}-";
+var ASSETS = {{ assets|safe }};
+var SHELL = "{{ shell }}";
+
+self.addEventListener("install", function (event) {
+  event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.addAll(ASSETS); }).then(function () { return self.skipWaiting(); }));
+});
+
+self.addEventListener("activate", function (event) {
+  event.waitUntil(caches.keys().then(function (keys) {
+    return Promise.all(keys.filter(function (key) { return key.indexOf(PREFIX) === 0 && key !== CACHE; }).map(function (key) { return caches.delete(key); }));
+  }).then(function () { return self.clients.claim(); }));
+});
+
+self.addEventListener("fetch", function (event) {
+  var request = event.request;
+  if (request.method !== "GET") return;
+  var url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  var isShell = request.mode === "navigate" && url.pathname === SHELL;
+  if (!isShell && ASSETS.indexOf(url.pathname) < 0) return;
+  var key = isShell ? SHELL : url.pathname;
+  event.respondWith(caches.open(CACHE).then(function (cache) {
+    return cache.match(key).then(function (cached) {
+      var refresh = fetch(request).then(function (response) {
+        if (response && response.ok && response.type === "basic") cache.put(key, response.clone());
+        return response;
+      });
+      if (cached) {
+        event.waitUntil(refresh.catch(function () {}));
+        return cached;
+      }
+      return refresh;
+    });
+  }));
+});
