@@ -5,42 +5,11 @@ axe-core (WCAG 2.1 A/AA) runs on every page state visited, at desktop and phone 
 
 from __future__ import annotations
 
-import os
-
 import pytest
-
-# Playwright's sync API runs an event loop in this thread; the ORM calls made by the test (and the
-# database set-up) are synchronous and safe here.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 from wegweiser.testing import browser_login, check_accessibility
 
 NEW_PHONE = "+49 30 23125 998"
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _live_server_media_url():
-    """The live server's static handler cannot cope with MEDIA_URL = None (uploads are served
-    only through views in production); give it a prefix that nothing links to."""
-    from django.conf import settings
-
-    original = settings.MEDIA_URL
-    if not original:
-        settings.MEDIA_URL = "/__no-media__/"
-    yield
-    settings.MEDIA_URL = original
-
-
-@pytest.fixture(autouse=True)
-def _states_again(transactional_db):
-    """An earlier transactional test flushed the states created by a data migration."""
-    from wegweiser.core.models import State
-    from wegweiser.core.states import STATES
-
-    for code, name, slug, subdivision in STATES:
-        State.objects.get_or_create(
-            code=code, defaults={"name": name, "slug": slug, "subdivision": subdivision}
-        )
 
 
 def _visit(page, path, label=""):

@@ -2,44 +2,11 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from wegweiser.testing import browser_login, check_accessibility
 
 pytestmark = pytest.mark.browser
-
-# Playwright's sync API runs an event loop in the test thread; Django then refuses database calls
-# made by the fixtures (SynchronousOnlyOperation). This is the documented workaround for
-# Playwright with Django's test server; the conftest (shared) could set it once for everyone.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _media_url_for_live_server():
-    """Django's live server wraps a media handler that cannot parse MEDIA_URL = None (our
-    production setting: uploads are only served through views). A prefix nobody links to."""
-    from django.conf import settings
-
-    original = settings.MEDIA_URL
-    if not original:
-        settings.MEDIA_URL = "/__no-media__/"
-    yield
-    settings.MEDIA_URL = original
-
-
-@pytest.fixture(autouse=True)
-def _states_after_flush(transactional_db):
-    """A transactional test flushes the database afterwards, including the states that a data
-    migration created; the next browser test's demo world needs them again."""
-    from wegweiser.core.models import State
-    from wegweiser.core.states import STATES
-
-    for code, name, slug, subdivision in STATES:
-        State.objects.get_or_create(
-            code=code, defaults={"name": name, "slug": slug, "subdivision": subdivision}
-        )
 
 
 def test_professional_mode_three_situations_and_pdf(page):

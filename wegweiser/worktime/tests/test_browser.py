@@ -3,38 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
-from django.conf import settings
 from playwright.sync_api import expect
 
 from wegweiser.testing import check_accessibility
 from wegweiser.worktime import wages
 
-# Playwright's sync API keeps an event loop in the main thread; tests only (main's conftest sets
-# the same).
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-# Django's live server cannot start with MEDIA_URL = None (the foundation's setting on this
-# branch; main has since set a never-routed URL). Tests only.
-if settings.MEDIA_URL is None:
-    settings.MEDIA_URL = "/uploads-are-not-public/"
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def _states(transactional_db):
-    """The flush after an earlier transactional test removes the states that a data migration
-    created; the demo world (loaded by the `page` fixture) needs them."""
-    from wegweiser.core.models import State
-    from wegweiser.core.states import STATES
-
-    for code, name, slug, subdivision in STATES:
-        State.objects.get_or_create(
-            code=code, defaults={"name": name, "slug": slug, "subdivision": subdivision}
-        )
 
 
 PHONE = {"width": 390, "height": 844}
