@@ -1,0 +1,1 @@
+from .access_matrix_exports import ROUTES  # noqa: F401
