@@ -10,7 +10,6 @@ from __future__ import annotations
 import uuid
 
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.responses import Status
@@ -18,7 +17,7 @@ from ninja.responses import Status
 from wegweiser.accounts.access import roles_in
 from wegweiser.accounts.models import Role
 from wegweiser.core.models import Municipality
-from wegweiser.guidebook.exports import hsds
+from wegweiser.guidebook.exports import hsds, messages
 from wegweiser.guidebook.exports.hsds_import import import_hsds, max_bytes
 from wegweiser.guidebook.exports.serializers import (
     actor_type_data,
@@ -193,7 +192,7 @@ def get_guidebook_organization(request, slug: str, organization_id: uuid.UUID):
     municipality = _municipality(slug)
     data = organization_of_guidebook(municipality, organization_id, optional_user(request))
     if data is None:
-        raise HttpError(404, _("Not found."))
+        raise HttpError(404, str(messages.NOT_FOUND))
     return data
 
 
@@ -237,12 +236,12 @@ def import_guidebook_hsds(
     municipality = _municipality(slug)
     roles = roles_in(request.auth, municipality)
     if not roles:
-        raise HttpError(404, _("Not found."))
+        raise HttpError(404, str(messages.NOT_FOUND))
     if Role.COORDINATOR not in roles:
-        raise HttpError(403, _("Only the network's coordinators may import into its guidebook."))
+        raise HttpError(403, str(messages.COORDINATORS_ONLY))
     declared = int(request.headers.get("Content-Length") or 0)
     if declared > max_bytes() or len(request.body) > max_bytes():
-        return Status(413, {"detail": _("The file is too large.")})
+        return Status(413, {"detail": str(messages.FILE_TOO_LARGE)})
     report = import_hsds(
         request.body, municipality, dry_run=dry_run, default_actor_type=default_actor_type
     )

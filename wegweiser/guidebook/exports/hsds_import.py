@@ -132,6 +132,8 @@ def _validators():
     return {
         "organization": validator("organization.json"),
         "service": validator("service.json"),
+        "taxonomy": validator("taxonomy.json"),
+        "taxonomy_term": validator("taxonomy_term.json"),
         "organization_extension": Draft202012Validator(
             ORGANIZATION_EXTENSION, format_checker=checker
         ),

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
 
 from wegweiser.core.pdf import render_pdf
@@ -24,6 +24,21 @@ from wegweiser.guidebook.models import MandateKind, Need, NeedRole, localized
 from .serializers import KIND_ORDER, formal_guidebook, informal_guidebook, mandate_text
 
 TEMPLATE = "guidebook/exports/guidebook_pdf.html"
+
+# Headings of the PDF's mandate sections (worker-facing wording, translated in this app).
+KIND_HEADINGS = {
+    MandateKind.CAN: gettext_lazy("What it can do"),
+    MandateKind.CANNOT: gettext_lazy("What it cannot do"),
+    MandateKind.WHEN_TO_INVOLVE: gettext_lazy("When to involve it"),
+    MandateKind.LEGAL_BASIS: gettext_lazy("Legal basis"),
+    MandateKind.DATA_DUTY: gettext_lazy("What happens to the person's data"),
+}
+ROLE_LABELS = {
+    NeedRole.ACTS: gettext_lazy("acts"),
+    NeedRole.ADVISES: gettext_lazy("advises"),
+    NeedRole.MUST_BE_INFORMED: gettext_lazy("must be informed"),
+    NeedRole.CAUTION: gettext_lazy("caution"),
+}
 CACHE_SECONDS = 7 * 24 * 3600
 
 
@@ -58,8 +73,8 @@ def language_name(code: str) -> str:
 
 def _present(guidebook: dict[str, Any], language: str) -> list[dict[str, Any]]:
     """Localised view of the serialized guidebook for the template."""
-    kind_labels = {kind.value: kind.label for kind in MandateKind}
-    role_labels = {role.value: role.label for role in NeedRole}
+    kind_labels = {kind.value: str(label) for kind, label in KIND_HEADINGS.items()}
+    role_labels = {role.value: str(label) for role, label in ROLE_LABELS.items()}
     needs = {need.key: need for need in Need.objects.all()}
     organizations = []
     for organization in guidebook["organizations"]:
