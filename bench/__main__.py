@@ -215,10 +215,11 @@ def start_gunicorn(port: int, workdir: Path) -> subprocess.Popen:
 
 def page_count(data: bytes) -> str:
     """Pages of a PDF via poppler's pdfinfo, if installed."""
-    if shutil.which("pdfinfo") is None:
+    pdfinfo = shutil.which("pdfinfo")
+    if pdfinfo is None:
         return "?"
-    result = subprocess.run(  # noqa: S603,S607 -- fixed arguments
-        ["pdfinfo", "-"], input=data, capture_output=True, check=False, timeout=60
+    result = subprocess.run(  # noqa: S603 -- fixed arguments
+        [pdfinfo, "-"], input=data, capture_output=True, check=False, timeout=60
     )
     match = re.search(rb"Pages:\s+(\d+)", result.stdout)
     return match.group(1).decode() if match else "?"
