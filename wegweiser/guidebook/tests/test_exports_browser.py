@@ -7,6 +7,8 @@ import os
 import pytest
 from django.conf import settings
 
+from wegweiser.testing import browser_login, check_accessibility
+
 # Playwright's sync API runs an event loop in the test thread; the ORM calls of the fixtures are
 # safe there. (main's conftest.py sets the same; this branch predates that change.)
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -21,8 +23,6 @@ pytestmark = [
         reason="BROWSER TESTS SKIPPED: settings.MEDIA_URL is None breaks Django's live server",
     ),
 ]
-
-from wegweiser.testing import browser_login, check_accessibility
 
 
 def test_public_and_internal_pdf_downloads(page):
