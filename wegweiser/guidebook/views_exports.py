@@ -61,7 +61,9 @@ def guidebook_hsds(request: HttpRequest, slug: str) -> HttpResponse:
     key = f"guidebook-exports:hsds:{municipality.pk}:{guidebook_fingerprint(municipality)}"
     body = cache.get(key)
     if body is None:
-        body = json.dumps(hsds.export_document(municipality), ensure_ascii=False, indent=2)
+        body = json.dumps(
+            hsds.export_document(municipality), ensure_ascii=False, separators=(",", ":")
+        )
         cache.set(key, body, pdf.CACHE_SECONDS)
     response = _download(
         body, "application/json; charset=utf-8", f"wegweiser-{slug}-hsds.json", inline=True
