@@ -542,3 +542,17 @@ def test_municipality_page_links_the_downloads(client_as, world):
     with translation.override("de"):
         page = client_as("member").get("/de/m/musterstadt/").content.decode()
     assert "guidebook-internal.pdf" in page
+
+
+def test_guidebook_pdfs_command_fills_the_cache_once(world, capsys):
+    with mock.patch.object(pdf, "_render", return_value=b"%PDF-x") as render:
+        call_command("guidebook_pdfs", municipality="musterstadt")
+        languages = len(world.musterstadt.languages)
+        assert render.call_count == languages
+        call_command("guidebook_pdfs", municipality="musterstadt")
+        assert render.call_count == languages  # nothing changed, nothing rendered again
+    assert "0 PDF(s) rendered." in capsys.readouterr().out
+    with translation.override("ro"):
+        assert pdf.formal_pdf(world.musterstadt) == b"%PDF-x"
+    with pytest.raises(CommandError):
+        call_command("guidebook_pdfs", municipality="nowhere")
