@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "wegweiser.core",
     "wegweiser.accounts",
     "wegweiser.guidebook",
+    "wegweiser.guidebook.exports",
     "wegweiser.navigator",
     "wegweiser.network",
     "wegweiser.worktime",

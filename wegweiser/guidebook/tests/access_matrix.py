@@ -89,3 +89,8 @@ ROUTES = [
     Route("guidebook:archive", kwargs=org, method="post", expect=COORDINATOR_ONLY_POST),
     Route("guidebook:confirm", public=True, kwargs=token),
 ]
+
+# Exports (PDF, vCard, HSDS, guidebook API) are listed in their own module.
+from .access_matrix_exports import ROUTES as EXPORT_ROUTES  # noqa: E402
+
+ROUTES += EXPORT_ROUTES

@@ -1,0 +1,311 @@
+"""Benchmark of the public guidebook (DESIGN §10): `python -m bench` or `make bench`.
+
+1. Builds a municipality with 150 published actors in a throw-away SQLite database (or the
+   database of DATABASE_URL, in which case the municipality is created there and removed again).
+2. Counts the SQL queries of the public guidebook page (first and cached rendering).
+3. Starts gunicorn (2 workers, production-like test settings) on 127.0.0.1 with a free port and
+   measures requests per second of the page against a static file of the same size served by the
+   same stack (whitenoise) — bounded loops on loopback only; prints both figures and the ratio.
+4. Renders the guidebook PDF for 150 actors, cold and cached.
+
+Figures are printed, never asserted: they depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ACTORS = 150
+SLUG = "bench-stadt"
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--path",
+        help="page to measure (default: /de/m/<slug>/guidebook/ if it exists, else the HSDS "
+        "export /de/m/<slug>/guidebook/hsds.json)",
+    )
+    parser.add_argument("--actors", type=int, default=ACTORS)
+    parser.add_argument("--seconds", type=float, default=5.0, help="duration of each load run")
+    parser.add_argument("--connections", type=int, default=4, help="parallel keep-alive clients")
+    parser.add_argument("--max-requests", type=int, default=20000, help="cap per load run")
+    parser.add_argument("--skip-pdf", action="store_true", help="do not time the PDF")
+    return parser.parse_args(argv)
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def setup_environment(workdir: Path) -> bool:
+    """Point Django at a throw-away directory; returns True if the database is throw-away."""
+    os.environ["DJANGO_SETTINGS_MODULE"] = "wegweiser.settings_test"
+    os.environ["WEGWEISER_VAR_DIR"] = str(workdir)
+    os.environ.setdefault("LOG_LEVEL", "ERROR")
+    if os.environ.get("DATABASE_URL"):
+        return False
+    os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
+    return True
+
+
+def build_municipality(actors: int):
+    """A municipality with `actors` published organisations (mandates from the templates)."""
+    import datetime
+
+    from django.core.management import call_command
+    from django.db import transaction
+
+    from wegweiser.core.models import Municipality, State
+    from wegweiser.guidebook.models import ActorType, ContactPerson, Location, OrganizationStatus
+    from wegweiser.guidebook.services import create_organization_from_template
+
+    call_command("migrate", interactive=False, verbosity=0)
+    state = State.objects.get(code="07")
+    Municipality.objects.filter(slug=SLUG).delete()
+    municipality = Municipality.objects.create(
+        state=state, name="Benchstadt", slug=SLUG, ags="07999900"
+    )
+    types = list(ActorType.objects.order_by("order"))
+    today = datetime.date.today()
+    with transaction.atomic():
+        for index in range(actors):
+            actor_type = types[index % len(types)]
+            organization = create_organization_from_template(
+                actor_type,
+                f"{actor_type.name.get('de', actor_type.key)} Benchstadt {index + 1:03d}",
+                [municipality],
+                status=OrganizationStatus.PUBLISHED,
+                description=actor_type.summary.get("de", ""),
+                email=f"kontakt{index}@bench.example.org",
+                phone=f"+49 30 23125 {index:03d}",
+                website=f"https://actor{index}.bench.example.org/",
+                languages=["de", "en", "ro"],
+                last_confirmed_at=today - datetime.timedelta(days=index % 200),
+                confidential_address=actor_type.key == "shelter",
+            )
+            if actor_type.key != "shelter":
+                Location.objects.create(
+                    organization=organization,
+                    name=organization.name,
+                    street=f"Benchstraße {index + 1}",
+                    postal_code="55599",
+                    city="Benchstadt",
+                    opening_hours="Mo–Fr 8–12 Uhr",
+                    accessibility="Stufenloser Zugang",
+                )
+            ContactPerson.objects.create(
+                organization=organization,
+                name=f"Person {index}",
+                consent_given_at=today,
+            )
+    return municipality
+
+
+def choose_path(requested: str | None) -> str:
+    from django.urls import Resolver404, resolve
+
+    if requested:
+        return requested
+    page = f"/de/m/{SLUG}/guidebook/"
+    try:
+        resolve(page)
+        return page
+    except Resolver404:
+        return f"/de/m/{SLUG}/guidebook/hsds.json"
+
+
+def query_counts(path: str) -> tuple[int, int, bytes]:
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    cache.clear()
+    client = Client()
+    with CaptureQueriesContext(connection) as first:
+        response = client.get(path)
+    if response.status_code != 200:
+        raise SystemExit(f"{path} answered {response.status_code}")
+    with CaptureQueriesContext(connection) as second:
+        client.get(path)
+    return len(first), len(second), response.content
+
+
+def load(port: int, path: str, seconds: float, connections: int, cap: int) -> tuple[float, int]:
+    """Requests per second over `connections` keep-alive clients; bounded by time and count."""
+    done = [0] * connections
+    errors = [0] * connections
+    stop_at = time.perf_counter() + seconds
+    budget = cap // connections
+
+    def worker(slot: int) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        while done[slot] < budget and time.perf_counter() < stop_at:
+            try:
+                conn.request("GET", path, headers={"Accept-Encoding": "identity"})
+                response = conn.getresponse()
+                response.read()
+                if response.status == 200:
+                    done[slot] += 1
+                else:
+                    errors[slot] += 1
+            except (OSError, http.client.HTTPException):
+                errors[slot] += 1
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        conn.close()
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    return sum(done) / elapsed, sum(errors)
+
+
+def start_gunicorn(port: int, workdir: Path) -> subprocess.Popen:
+    log = open(workdir / "gunicorn.log", "w")  # noqa: SIM115 -- closed with the process
+    process = subprocess.Popen(  # noqa: S603 -- our own interpreter and module
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "wegweiser.wsgi",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        env=os.environ.copy(),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"gunicorn stopped; see {workdir / 'gunicorn.log'}")
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            conn.request("GET", "/healthz")
+            if conn.getresponse().status == 200:
+                return process
+        except OSError:
+            time.sleep(0.2)
+    process.terminate()
+    raise SystemExit("gunicorn did not come up within 30 s")
+
+
+def page_count(data: bytes) -> str:
+    """Pages of a PDF via poppler's pdfinfo, if installed."""
+    pdfinfo = shutil.which("pdfinfo")
+    if pdfinfo is None:
+        return "?"
+    result = subprocess.run(  # noqa: S603 -- fixed arguments
+        [pdfinfo, "-"], input=data, capture_output=True, check=False, timeout=60
+    )
+    match = re.search(rb"Pages:\s+(\d+)", result.stdout)
+    return match.group(1).decode() if match else "?"
+
+
+def pdf_timings(municipality) -> tuple[float, float, int, str]:
+    from django.core.cache import cache
+    from django.utils import translation
+
+    from wegweiser.guidebook.exports.pdf import formal_pdf
+
+    cache.clear()
+    with translation.override("de"):
+        started = time.perf_counter()
+        data = formal_pdf(municipality)
+        cold = time.perf_counter() - started
+        started = time.perf_counter()
+        formal_pdf(municipality)
+        cached = time.perf_counter() - started
+    pages = page_count(data)
+    return cold, cached, len(data), pages
+
+
+def main(argv=None) -> None:
+    args = parse_args(argv)
+    workdir = Path(tempfile.mkdtemp(prefix="wegweiser-bench-"))
+    throwaway = setup_environment(workdir)
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    import django
+
+    django.setup()
+    gunicorn = None
+    try:
+        print(
+            f"Building {args.actors} actors in {'a throw-away database' if throwaway else 'DATABASE_URL'} …"
+        )
+        started = time.perf_counter()
+        municipality = build_municipality(args.actors)
+        print(f"  built in {time.perf_counter() - started:.1f} s")
+
+        path = choose_path(args.path)
+        first, cached, body = query_counts(path)
+        print(f"\nPage {path} ({len(body) / 1024:.1f} kB)")
+        print(f"  SQL queries: {first} (first rendering), {cached} (cached)")
+
+        static_dir = workdir / "static" / "bench"
+        static_dir.mkdir(parents=True, exist_ok=True)
+        (static_dir / "same-size.html").write_bytes(body)
+        static_path = "/static/bench/same-size.html"
+
+        port = free_port()
+        gunicorn = start_gunicorn(port, workdir)
+        print(
+            f"\ngunicorn, 2 workers, 127.0.0.1:{port}; {args.connections} keep-alive clients, "
+            f"{args.seconds:.0f} s per run"
+        )
+        for warm in (path, static_path):
+            load(port, warm, 1.0, args.connections, 500)
+        page_rps, page_errors = load(port, path, args.seconds, args.connections, args.max_requests)
+        static_rps, static_errors = load(
+            port, static_path, args.seconds, args.connections, args.max_requests
+        )
+        print(f"  guidebook page : {page_rps:8.1f} requests/s  ({page_errors} errors)")
+        print(f"  static file    : {static_rps:8.1f} requests/s  ({static_errors} errors)")
+        ratio = page_rps / static_rps if static_rps else float("nan")
+        print(f"  ratio page/static: {ratio:.2f} (budget: within 2x, i.e. >= 0.50)")
+        gunicorn.terminate()
+        gunicorn.wait(timeout=15)
+        gunicorn = None
+
+        if not args.skip_pdf:
+            print(f"\nGuidebook PDF, {args.actors} actors …")
+            cold, warm, size, pages = pdf_timings(municipality)
+            print(
+                f"  cold: {cold:.2f} s ({pages} pages, {size / 1024:.0f} kB); cached: {warm * 1000:.1f} ms "
+                "(budget: < 3 s)"
+            )
+        if not throwaway:
+            municipality.organizations.all().delete()
+            municipality.delete()
+    finally:
+        if gunicorn is not None:
+            gunicorn.terminate()
+            gunicorn.wait(timeout=15)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

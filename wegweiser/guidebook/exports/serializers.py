@@ -1,0 +1,232 @@
+"""The guidebook as plain data: the formal (public) and the informal (network) version.
+
+Every export (PDF, HSDS, API) starts here, so what is public is decided once:
+
+* formal: published organisations serving the municipality (counselling services first), their
+  institutional channels, mandate items with needs, roles and translations, and locations — except
+  for organisations with a confidential address (shelters publish only their "front door").
+  Never contact persons, never internal notes, never drafts or entries waiting for approval.
+* informal: the formal version plus contact persons with recorded, not withdrawn consent and the
+  internal notes. Only for users with a role in the municipality (see visibility.py).
+
+The result is JSON-compatible (strings, numbers, lists, dicts, None); dates are ISO strings.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from wegweiser.guidebook.models import (
+    ActorType,
+    Location,
+    MandateItem,
+    MandateKind,
+    Need,
+    NeedRole,
+)
+
+from .visibility import can_see_internal, published_organizations, visible_contact_persons
+
+FORMAL = "formal"
+INFORMAL = "informal"
+
+# Order of the mandate kinds in every output.
+KIND_ORDER = [
+    MandateKind.CAN,
+    MandateKind.CANNOT,
+    MandateKind.WHEN_TO_INVOLVE,
+    MandateKind.LEGAL_BASIS,
+    MandateKind.DATA_DUTY,
+]
+KIND_KEYS = [str(kind.value) for kind in KIND_ORDER]
+ROLE_KEYS = [str(role.value) for role in NeedRole]
+
+
+def _date(value: datetime.date | datetime.datetime | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime.datetime):
+        value = timezone.localdate(value)
+    return value.isoformat()
+
+
+def municipality_data(municipality) -> dict[str, Any]:
+    return {
+        "slug": municipality.slug,
+        "name": municipality.name,
+        "ags": municipality.ags,
+        "state": {"code": municipality.state.code, "name": municipality.state.name},
+    }
+
+
+def actor_type_data(actor_type: ActorType) -> dict[str, Any]:
+    return {
+        "key": actor_type.key,
+        "name": dict(actor_type.name),
+        "summary": dict(actor_type.summary or {}),
+        "counselling": actor_type.counselling,
+        "public_body": actor_type.public_body,
+        "target_group": actor_type.target_group,
+    }
+
+
+def need_data(need: Need) -> dict[str, Any]:
+    return {
+        "key": need.key,
+        "label": dict(need.label),
+        "plain": dict(need.plain),
+        "acute": need.acute,
+    }
+
+
+def _location(location: Location) -> dict[str, Any]:
+    return {
+        "id": str(location.id),
+        "name": location.name,
+        "street": location.street,
+        "postal_code": location.postal_code,
+        "city": location.city,
+        "opening_hours": location.opening_hours,
+        "accessibility": location.accessibility,
+    }
+
+
+def _mandate_item(item: MandateItem) -> dict[str, Any]:
+    translations = {
+        translation.language: {
+            "text": translation.text,
+            "source_version": translation.source_version,
+            "current": translation.source_version >= item.version,
+        }
+        for translation in sorted(item.translations.all(), key=lambda t: t.language)
+    }
+    needs = sorted(
+        ({"key": link.need.key, "role": link.role} for link in item.need_links.all()),
+        key=lambda link: link["key"],
+    )
+    return {
+        "id": str(item.id),
+        "kind": item.kind,
+        "text": item.text,
+        "version": item.version,
+        "source": item.source,
+        "as_of": _date(item.as_of),
+        "order": item.order,
+        "translations": translations,
+        "needs": needs,
+    }
+
+
+def _organizations_queryset(municipality, *, internal: bool):
+    queryset = (
+        published_organizations(municipality)
+        .select_related("actor_type")
+        .prefetch_related(
+            Prefetch("locations", queryset=Location.objects.order_by("name", "id")),
+            Prefetch(
+                "mandate_items",
+                queryset=MandateItem.objects.order_by("order", "kind", "id").prefetch_related(
+                    "translations", "need_links__need"
+                ),
+            ),
+        )
+    )
+    if internal:
+        queryset = queryset.prefetch_related(
+            Prefetch(
+                "contact_persons",
+                queryset=visible_contact_persons().order_by("name", "id"),
+                to_attr="consented_persons",
+            )
+        )
+    return queryset
+
+
+def _sort_key(organization) -> tuple:
+    # Counselling services first: they are where a worker should be sent first.
+    return (
+        not organization.actor_type.counselling,
+        organization.actor_type.order,
+        organization.name.casefold(),
+        str(organization.id),
+    )
+
+
+def organization_data(organization, *, internal: bool) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": str(organization.id),
+        "name": organization.name,
+        "actor_type": actor_type_data(organization.actor_type),
+        "description": organization.description,
+        "website": organization.website,
+        "email": organization.email,
+        "phone": organization.phone,
+        "languages": list(organization.languages or []),
+        "confidential_address": organization.confidential_address,
+        "last_confirmed_at": _date(organization.last_confirmed_at),
+        "locations": []
+        if organization.confidential_address
+        else [_location(location) for location in organization.locations.all()],
+        "mandate": [_mandate_item(item) for item in organization.mandate_items.all()],
+    }
+    if internal:
+        data["contact_persons"] = [
+            {
+                "id": str(person.id),
+                "name": person.name,
+                "function": person.function,
+                "phone": person.phone,
+                "email": person.email,
+                "practical_note": person.practical_note,
+            }
+            for person in organization.consented_persons
+        ]
+        data["internal_notes"] = organization.internal_notes
+    return data
+
+
+def _guidebook(municipality, *, internal: bool) -> dict[str, Any]:
+    organizations = sorted(_organizations_queryset(municipality, internal=internal), key=_sort_key)
+    dates = [o.last_confirmed_at for o in organizations if o.last_confirmed_at]
+    return {
+        "version": INFORMAL if internal else FORMAL,
+        "municipality": municipality_data(municipality),
+        # The guidebook is as current as its most recently confirmed entry.
+        "as_of": _date(max(dates)) if dates else None,
+        "organizations": [organization_data(o, internal=internal) for o in organizations],
+    }
+
+
+def formal_guidebook(municipality) -> dict[str, Any]:
+    """The public guidebook of a municipality."""
+    return _guidebook(municipality, internal=False)
+
+
+def informal_guidebook(municipality, user) -> dict[str, Any]:
+    """The network's guidebook; falls back to the formal one for users without a role there."""
+    return _guidebook(municipality, internal=can_see_internal(user, municipality))
+
+
+def organization_of_guidebook(municipality, organization_id, user=None) -> dict[str, Any] | None:
+    """One published organisation of the municipality's guidebook, or None."""
+    internal = can_see_internal(user, municipality)
+    organization = _organizations_queryset(municipality, internal=internal).filter(
+        pk=organization_id
+    )
+    found = next(iter(organization), None)
+    return organization_data(found, internal=internal) if found else None
+
+
+def mandate_text(item: dict[str, Any], language: str) -> tuple[str, bool]:
+    """Text of a serialized mandate item in a language: (text, is_translation).
+
+    Falls back to the German source when no up-to-date translation exists.
+    """
+    translation = item["translations"].get(language)
+    if language != "de" and translation and translation["current"] and translation["text"]:
+        return translation["text"], True
+    return item["text"], False

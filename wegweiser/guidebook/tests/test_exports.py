@@ -1,0 +1,558 @@
+"""Exports of the guidebook: serializers, PDF, vCard, HSDS export and import, API."""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import json
+from unittest import mock
+
+import pytest
+from django.core.cache import cache
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from django.utils import translation
+
+from wegweiser.core.models import Municipality
+from wegweiser.guidebook.exports import hsds, hsds_import, pdf, serializers, vcard
+from wegweiser.guidebook.models import (
+    ActorType,
+    ContactPerson,
+    Location,
+    MandateItem,
+    Organization,
+    OrganizationStatus,
+)
+from wegweiser.guidebook.services import create_organization_from_template
+
+from .test_exports_helpers import api_token, flat, pdf_text
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    cache.clear()
+    with translation.override("en"):
+        yield
+    cache.clear()
+
+
+def _empty_municipality(world, slug="leerstadt", ags="07999099"):
+    municipality, _created = Municipality.objects.get_or_create(
+        slug=slug, defaults={"state": world.musterstadt.state, "name": "Leerstadt", "ags": ags}
+    )
+    return municipality
+
+
+# --- serializers --------------------------------------------------------------------------------
+
+
+def test_formal_guidebook_holds_only_public_fields(world):
+    world.counselling.internal_notes = "nur intern"
+    world.counselling.save()
+    draft = create_organization_from_template(
+        ActorType.objects.get(key="police"),
+        "Entwurf Polizei",
+        [world.musterstadt],
+        status=OrganizationStatus.DRAFT,
+    )
+    data = serializers.formal_guidebook(world.musterstadt)
+    names = [o["name"] for o in data["organizations"]]
+    assert draft.name not in names
+    assert data["version"] == "formal"
+    # Counselling services first.
+    counselling = [o["actor_type"]["counselling"] for o in data["organizations"]]
+    assert counselling == sorted(counselling, reverse=True)
+    assert counselling[0] is True
+    for organization in data["organizations"]:
+        assert "contact_persons" not in organization
+        assert "internal_notes" not in organization
+    shelter = next(o for o in data["organizations"] if o["confidential_address"])
+    assert shelter["locations"] == []
+    assert "nur intern" not in json.dumps(data)
+
+
+def test_informal_guidebook_only_for_roles_in_the_municipality(world):
+    member = serializers.informal_guidebook(world.musterstadt, world.users["member"])
+    assert member["version"] == "informal"
+    jobcenter = next(o for o in member["organizations"] if o["id"] == str(world.organization.pk))
+    assert [p["name"] for p in jobcenter["contact_persons"]] == ["Jonas Jobcenter"]
+    state = serializers.informal_guidebook(world.musterstadt, world.users["state_coordinator"])
+    assert state["version"] == "informal"
+    for persona in ("outsider", "foreign_state", "admin"):
+        other = serializers.informal_guidebook(world.musterstadt, world.users[persona])
+        assert other["version"] == "formal", persona
+
+
+def test_serializer_query_count_does_not_grow(world, django_assert_max_num_queries):
+    with django_assert_max_num_queries(10):
+        serializers.informal_guidebook(world.musterstadt, world.users["member"])
+    for index in range(5):
+        create_organization_from_template(
+            ActorType.objects.get(key="police"),
+            f"Weitere Dienststelle {index}",
+            [world.musterstadt],
+            status=OrganizationStatus.PUBLISHED,
+        )
+    with django_assert_max_num_queries(10):
+        data = serializers.informal_guidebook(world.musterstadt, world.users["member"])
+    assert "Weitere Dienststelle 4" in {o["name"] for o in data["organizations"]}
+
+
+def test_mandate_text_falls_back_to_german():
+    item = {
+        "text": "Deutsch",
+        "translations": {
+            "en": {"text": "English", "source_version": 1, "current": True},
+            "ro": {"text": "veraltet", "source_version": 1, "current": False},
+        },
+    }
+    assert serializers.mandate_text(item, "en") == ("English", True)
+    assert serializers.mandate_text(item, "ro") == ("Deutsch", False)
+    assert serializers.mandate_text(item, "ar") == ("Deutsch", False)
+
+
+# --- vCard --------------------------------------------------------------------------------------
+
+
+def test_vcard_escapes_and_folds():
+    card = vcard.person_vcard(
+        {
+            "id": "8c1f4a36-2f0b-4cf4-9b5c-0c7d7f1b9e11",
+            "name": "Ana Popescu",
+            "function": "Beraterin; Rumänisch, Englisch",
+            "phone": "+49 30 23125 601",
+            "email": "popescu@example.org",
+            "practical_note": "Vormittags\nanrufen \\ sonst Mail " + "x" * 80,
+        },
+        {"name": "Beratung, Arbeit"},
+    )
+    assert card.startswith("BEGIN:VCARD\r\nVERSION:3.0\r\n")
+    assert card.endswith("END:VCARD\r\n")
+    assert "FN:Ana Popescu\r\n" in card
+    assert "N:Popescu;Ana;;;\r\n" in card
+    assert "TITLE:Beraterin\\; Rumänisch\\, Englisch\r\n" in card
+    assert "ORG:Beratung\\, Arbeit\r\n" in card
+    assert "NOTE:Vormittags\\nanrufen \\\\ sonst Mail" in card
+    for line in card.split("\r\n"):
+        assert len(line.encode()) <= 75
+    assert "\r\n " in card  # the long note was folded
+
+
+def test_person_vcard_route(client_as, world):
+    person = ContactPerson.objects.get(name="Jonas Jobcenter")
+    url = reverse(
+        "guidebook_exports:person_vcard",
+        kwargs={"slug": "musterstadt", "organization": world.organization.pk, "person": person.pk},
+    )
+    response = client_as("member").get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/vcard")
+    assert "FN:Jonas Jobcenter" in response.content.decode()
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_person_vcard_of_withdrawn_or_foreign_person_is_404(client_as, world):
+    person = ContactPerson.objects.get(name="Jonas Jobcenter")
+    person.consent_withdrawn_at = datetime.date.today()
+    person.save()
+    client = client_as("coordinator")
+    url = reverse(
+        "guidebook_exports:person_vcard",
+        kwargs={"slug": "musterstadt", "organization": world.organization.pk, "person": person.pk},
+    )
+    assert client.get(url).status_code == 404
+    other = ContactPerson.objects.get(name="Ana Popescu")
+    url = reverse(
+        "guidebook_exports:person_vcard",
+        kwargs={"slug": "musterstadt", "organization": world.organization.pk, "person": other.pk},
+    )
+    assert client.get(url).status_code == 404  # person of another organisation
+
+
+def test_organization_vcard_has_no_address_for_confidential_places(client, world):
+    shelter = Organization.objects.get(actor_type__key="shelter")
+    url = reverse(
+        "guidebook_exports:organization_vcard",
+        kwargs={"slug": "musterstadt", "organization": shelter.pk},
+    )
+    response = client.get(url)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert f"FN:{shelter.name}" in body and "ADR" not in body
+    url = reverse(
+        "guidebook_exports:organization_vcard",
+        kwargs={"slug": "beispielstadt", "organization": world.organization.pk},
+    )
+    assert client.get(url).status_code == 404  # not part of Beispielstadt's guidebook
+
+
+# --- PDF ----------------------------------------------------------------------------------------
+
+
+def test_public_pdf_renders_and_is_cached_until_the_guidebook_changes(client, world):
+    with translation.override("de"):
+        url = reverse("guidebook_exports:pdf", kwargs={"slug": "musterstadt"})
+    assert url.startswith("/de/")
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    text = pdf_text(response.content)
+    assert "Musterstadt" in text and "Rheinland-Pfalz" in text
+    assert "Fachberatungsstelle Arbeit und Würde" in text
+    assert "Jobcenter Musterstadt" in text
+    assert "Inhalt" in text  # German headings under /de/
+    with mock.patch.object(pdf, "_render", side_effect=AssertionError("not cached")):
+        assert client.get(url).content == response.content
+    world.organization.name = "Jobcenter Musterstadt (neu)"
+    world.organization.save()
+    with mock.patch.object(pdf, "_render", return_value=b"%PDF-new") as render:
+        assert client.get(url).content == b"%PDF-new"
+        assert render.call_count == 1
+
+
+def test_pdf_sets_language_and_direction(client, world):
+    captured = {}
+
+    def fake_render(template, context, request=None):
+        from django.template.loader import render_to_string
+
+        captured["html"] = render_to_string(
+            template, {"pdf_language": "ar", "pdf_direction": "rtl", **context}
+        )
+        return b"%PDF-fake"
+
+    with mock.patch.object(pdf, "render_pdf", side_effect=fake_render):
+        response = client.get("/ar/m/musterstadt/guidebook/guidebook.pdf")
+    assert response.status_code == 200
+    html = captured["html"]
+    assert '<html lang="ar" dir="rtl">' in html
+    # Mandates without an Arabic translation fall back to the German text, marked as such.
+    assert 'lang="de"' in html
+    assert "/ar/m/musterstadt/guidebook/" in html  # the QR code and link lead to the page
+
+
+def test_internal_pdf_is_marked_and_names_the_downloader(client_as, world):
+    response = client_as("member").get("/de/m/musterstadt/guidebook/guidebook-internal.pdf")
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF")
+    assert "no-store" in response["Cache-Control"]
+    text = pdf_text(response.content)
+    pages = text.split("\f")
+    marked = [page for page in pages if page.strip()]
+    unmarked = [page[:200] for page in marked if "INTERN – nur für Mitglieder" not in page]
+    assert not unmarked, f"every page carries the internal mark: {unmarked}"
+    assert "Heruntergeladen von Jonas Jobcenter" in flat(text)
+    assert "Jonas Jobcenter" in flat(text)  # consented contact person and the downloader
+    assert "Ana Popescu" in flat(text)
+
+
+# --- HSDS export --------------------------------------------------------------------------------
+
+
+def _hsds_problems(document):
+    validators = hsds_import._validators()
+    problems = []
+    for organization in document["organizations"]:
+        problems += list(validators["organization"].iter_errors(organization))
+        problems += list(
+            validators["organization_extension"].iter_errors(organization["wegweiser"])
+        )
+        for service in organization["services"]:
+            problems += list(validators["service"].iter_errors(service))
+            problems += list(validators["service_extension"].iter_errors(service["wegweiser"]))
+    for term in document["taxonomy_terms"]:
+        problems += list(validators["taxonomy_term"].iter_errors(term))
+    return problems
+
+
+def test_hsds_export_is_valid_and_preserves_uuids(client, world):
+    response = client.get(reverse("guidebook_exports:hsds", kwargs={"slug": "musterstadt"}))
+    assert response.status_code == 200
+    document = json.loads(response.content)
+    assert document["hsds_version"] == "3.0"
+    assert not _hsds_problems(document)
+    ids = {o["id"] for o in document["organizations"]}
+    assert str(world.organization.pk) in ids
+    jobcenter = next(o for o in document["organizations"] if o["id"] == str(world.organization.pk))
+    location = Location.objects.get(organization=world.organization)
+    assert jobcenter["locations"][0]["id"] == str(location.pk)
+    mandate = jobcenter["services"][0]["wegweiser"]["mandate"]
+    assert {item["id"] for item in mandate} == {
+        str(pk)
+        for pk in MandateItem.objects.filter(organization=world.organization).values_list(
+            "pk", flat=True
+        )
+    }
+    assert jobcenter["attributes"][0]["value"] == "jobcenter"
+    assert jobcenter["locations"][0]["schedules"][0]["description"]
+
+
+def test_hsds_export_command(tmp_path, world):
+    target = tmp_path / "export.json"
+    call_command("hsds_export", str(target), municipality="musterstadt")
+    document = json.loads(target.read_text())
+    assert len(document["organizations"]) == len(
+        serializers.formal_guidebook(world.musterstadt)["organizations"]
+    )
+    with pytest.raises(CommandError):
+        call_command("hsds_export", municipality="nowhere")
+
+
+# --- HSDS import --------------------------------------------------------------------------------
+
+
+def _comparable(municipality):
+    data = serializers.formal_guidebook(municipality)
+    data.pop("municipality")
+    return data
+
+
+def test_round_trip_into_an_empty_municipality(world):
+    before = _comparable(world.musterstadt)
+    document = json.loads(json.dumps(hsds.export_document(world.musterstadt)))
+    # Start from nothing: the organisations of Musterstadt are gone before the import.
+    Organization.objects.filter(municipalities=world.musterstadt).delete()
+    target = _empty_municipality(world)
+    report = hsds_import.import_hsds(json.dumps(document), target)
+    assert report.ok, report.errors
+    assert len(report.created) == len(before["organizations"])
+    assert _comparable(target) == before
+
+
+def test_reimport_updates_by_uuid_and_is_idempotent(world):
+    document = hsds.export_document(world.musterstadt)
+    count = Organization.objects.count()
+    changed = copy.deepcopy(document)
+    changed["organizations"][0]["name"] = "Umbenannte Beratungsstelle"
+    report = hsds_import.import_hsds(json.dumps(changed), world.musterstadt)
+    assert report.ok and len(report.updated) == len(document["organizations"])
+    assert Organization.objects.count() == count
+    assert Organization.objects.filter(name="Umbenannte Beratungsstelle").exists()
+    # Internal notes and contact persons are not part of the exchange and stay untouched.
+    assert ContactPerson.objects.filter(name="Jonas Jobcenter").exists()
+
+
+def test_dry_run_changes_nothing(world):
+    document = hsds.export_document(world.musterstadt)
+    target = _empty_municipality(world)
+    report = hsds_import.import_hsds(json.dumps(document), target, dry_run=True)
+    assert report.ok and report.dry_run
+    assert not Organization.objects.filter(municipalities=target).exists()
+
+
+def _valid_document(world):
+    return json.loads(json.dumps(hsds.export_document(world.musterstadt)))
+
+
+def _assert_rejected(world, raw, expected_reason):
+    target = _empty_municipality(world)
+    before = (Organization.objects.count(), MandateItem.objects.count(), Location.objects.count())
+    report = hsds_import.import_hsds(raw, target)
+    assert not report.ok
+    reasons = " | ".join(str(problem) for problem in report.errors)
+    assert expected_reason in reasons, reasons
+    after = (Organization.objects.count(), MandateItem.objects.count(), Location.objects.count())
+    assert after == before, "a rejected import changed data"
+    assert not Organization.objects.filter(municipalities=target).exists()
+    return report
+
+
+def test_rejects_invalid_json(world):
+    _assert_rejected(world, b'{"organizations": [', "not valid JSON")
+    _assert_rejected(world, b"\xff\xfe", "not valid JSON")
+
+
+def test_rejects_too_large_files(world, settings):
+    settings.WEGWEISER_HSDS_MAX_BYTES = 100
+    _assert_rejected(world, json.dumps(_valid_document(world)), "too large")
+
+
+def test_rejects_wrong_shapes(world):
+    _assert_rejected(world, "42", "no list of organizations")
+    _assert_rejected(world, '{"organizations": []}', "no organizations")
+    _assert_rejected(world, '{"organizations": [1]}', "not a JSON object")
+
+
+def test_rejects_wrong_types_and_missing_fields_with_every_record(world):
+    document = _valid_document(world)
+    document["organizations"][0]["name"] = 17
+    del document["organizations"][1]["description"]
+    document["organizations"][2]["services"][0]["wegweiser"]["mandate"][0]["kind"] = "maybe"
+    document["organizations"][3]["id"] = "not-a-uuid"
+    report = _assert_rejected(world, json.dumps(document), "17 is not of type 'string'")
+    reasons = " | ".join(str(problem) for problem in report.errors)
+    assert "'description' is a required property" in reasons
+    assert "'maybe' is not one of" in reasons
+    assert "'not-a-uuid' is not a 'uuid'" in reasons
+    records = {problem.record.split(" ")[0] for problem in report.errors}
+    assert records == {f"organizations[{i}]" for i in range(4)}
+
+
+def test_rejects_unknown_vocabulary(world):
+    document = _valid_document(world)
+    document["organizations"][0]["wegweiser"]["actor_type"] = "ministry_of_magic"
+    mandate = document["organizations"][1]["services"][0]["wegweiser"]["mandate"]
+    mandate[0]["needs"] = [{"key": "flying_carpet", "role": "acts"}]
+    report = _assert_rejected(world, json.dumps(document), "unknown actor type “ministry_of_magic”")
+    assert "unknown need “flying_carpet”" in " | ".join(str(p) for p in report.errors)
+
+
+def test_rejects_duplicate_and_foreign_identifiers(world):
+    document = _valid_document(world)
+    document["organizations"][1]["id"] = document["organizations"][0]["id"]
+    _assert_rejected(world, json.dumps(document), "appears more than once")
+    document = _valid_document(world)
+    # A location of another organisation smuggled into the first one.
+    foreign = document["organizations"][1]["locations"][0]
+    document["organizations"][0]["locations"] = [foreign]
+    document["organizations"][1]["locations"] = []
+    _assert_rejected(world, json.dumps(document), "belongs to another organisation")
+
+
+def test_rejects_other_hsds_objects_and_plain_data_without_actor_type(world):
+    with open(hsds_import.SCHEMA_DIR / "organization.json") as handle:
+        handle.read()  # the vendored schemas are there
+    service = {
+        "id": "ac148810-d857-441c-9679-408f346de14b",
+        "name": "Counselling",
+        "status": "active",
+    }
+    _assert_rejected(world, json.dumps(service), "is an HSDS service, not an organization")
+    plain = {
+        "id": "d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610",
+        "name": "Example Organization Inc.",
+        "description": "An organisation from another HSDS system.",
+        "contacts": [{"id": "1e7efce3-639b-4880-940c-b95cd30cdb50", "name": "Ann Persona"}],
+    }
+    _assert_rejected(world, json.dumps(plain), "no actor type")
+    target = _empty_municipality(world, slug="zweitstadt", ags="07999098")
+    report = hsds_import.import_hsds(
+        json.dumps(plain), target, default_actor_type="counselling_service"
+    )
+    assert report.ok and report.created == ["Example Organization Inc."]
+    assert any("consent" in str(problem) for problem in report.warnings)
+    assert not ContactPerson.objects.filter(name="Ann Persona").exists()
+
+
+def test_import_command_reports_and_changes_nothing_on_errors(tmp_path, world):
+    bad = tmp_path / "bad.json"
+    document = _valid_document(world)
+    document["organizations"][0]["wegweiser"]["actor_type"] = "nonsense"
+    bad.write_text(json.dumps(document))
+    target = _empty_municipality(world)
+    with pytest.raises(CommandError, match="nothing was imported"):
+        call_command("hsds_import", str(bad), municipality=target.slug)
+    assert not Organization.objects.filter(municipalities=target).exists()
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(_valid_document(world)))
+    call_command("hsds_import", str(good), municipality=target.slug, dry_run=True)
+    assert not Organization.objects.filter(municipalities=target).exists()
+    call_command("hsds_import", str(good), municipality=target.slug)
+    assert Organization.objects.filter(municipalities=target).count() == len(
+        document["organizations"]
+    )
+
+
+# --- API ----------------------------------------------------------------------------------------
+
+
+def test_api_guidebook_public_and_member(client, world):
+    url = "/api/v1/municipalities/musterstadt/guidebook"
+    public = client.get(url).json()
+    assert public["version"] == "formal"
+    assert all("contact_persons" not in o for o in public["organizations"])
+    member = client.get(url, HTTP_AUTHORIZATION=f"Bearer {api_token(world.users['member'])}").json()
+    assert member["version"] == "informal"
+    assert any(o.get("contact_persons") for o in member["organizations"])
+    outsider = client.get(
+        url, HTTP_AUTHORIZATION=f"Bearer {api_token(world.users['outsider'])}"
+    ).json()
+    assert outsider["version"] == "formal"
+    assert client.get("/api/v1/municipalities/nowhere/guidebook").status_code == 404
+
+
+def test_api_organization_and_actor_types(client, world):
+    url = f"/api/v1/municipalities/musterstadt/guidebook/organizations/{world.organization.pk}"
+    data = client.get(url).json()
+    assert data["name"] == "Jobcenter Musterstadt" and "contact_persons" not in data
+    world.organization.status = OrganizationStatus.DRAFT
+    world.organization.save()
+    assert client.get(url).status_code == 404
+    assert client.get(
+        "/api/v1/municipalities/musterstadt/guidebook/organizations/xyz"
+    ).status_code in (
+        400,
+        404,
+        422,
+    )
+    types = client.get("/api/v1/actor-types").json()
+    assert {"jobcenter", "counselling_service"} <= {t["key"] for t in types}
+
+
+def test_api_import_for_coordinators(client, world):
+    target = _empty_municipality(world)
+    from wegweiser.accounts.models import Membership, Role
+
+    Membership.objects.create(
+        user=world.users["coordinator"], municipality=target, role=Role.COORDINATOR
+    )
+    body = json.dumps(_valid_document(world))
+    url = f"/api/v1/municipalities/{target.slug}/guidebook/hsds"
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {api_token(world.users['coordinator'])}"}
+    response = client.post(url + "?dry_run=true", body, content_type="application/json", **auth)
+    assert response.status_code == 200 and response.json()["dry_run"] is True
+    assert not Organization.objects.filter(municipalities=target).exists()
+    bad = client.post(
+        url, '{"organizations": [{"id": 1}]}', content_type="application/json", **auth
+    )
+    assert bad.status_code == 400
+    assert bad.json()["errors"][0]["record"].startswith("organizations[0]")
+    response = client.post(url, body, content_type="application/json", **auth)
+    assert response.status_code == 200, response.content
+    assert len(response.json()["created"]) + len(response.json()["updated"]) > 0
+    assert Organization.objects.filter(municipalities=target).exists()
+    member = {"HTTP_AUTHORIZATION": f"Bearer {api_token(world.users['member'])}"}
+    musterstadt = "/api/v1/municipalities/musterstadt/guidebook/hsds"
+    assert (
+        client.post(musterstadt, body, content_type="application/json", **member).status_code == 403
+    )
+    assert client.post(musterstadt, body, content_type="application/json").status_code == 401
+
+
+def test_openapi_documents_the_routes(client):
+    spec = client.get("/api/v1/openapi.json").json()
+    paths = spec["paths"]
+    for path in (
+        "/api/v1/actor-types",
+        "/api/v1/municipalities/{slug}/guidebook",
+        "/api/v1/municipalities/{slug}/guidebook/organizations/{organization_id}",
+        "/api/v1/municipalities/{slug}/guidebook/hsds",
+    ):
+        assert path in paths, path
+    assert "post" in paths["/api/v1/municipalities/{slug}/guidebook/hsds"]
+    assert "GuidebookOut" in spec["components"]["schemas"]
+    assert "ImportReportOut" in spec["components"]["schemas"]
+
+
+def test_municipality_page_links_the_downloads(client_as, world):
+    page = client_as("anonymous").get("/de/m/musterstadt/").content.decode()
+    assert reverse("guidebook_exports:pdf", kwargs={"slug": "musterstadt"}) in page
+    assert "guidebook-internal.pdf" not in page
+    with translation.override("de"):
+        page = client_as("member").get("/de/m/musterstadt/").content.decode()
+    assert "guidebook-internal.pdf" in page
+
+
+def test_guidebook_pdfs_command_fills_the_cache_once(world, capsys):
+    with mock.patch.object(pdf, "_render", return_value=b"%PDF-x") as render:
+        call_command("guidebook_pdfs", municipality="musterstadt")
+        languages = len(world.musterstadt.languages)
+        assert render.call_count == languages
+        call_command("guidebook_pdfs", municipality="musterstadt")
+        assert render.call_count == languages  # nothing changed, nothing rendered again
+    assert "0 PDF(s) rendered." in capsys.readouterr().out
+    with translation.override("ro"):
+        assert pdf.formal_pdf(world.musterstadt) == b"%PDF-x"
+    with pytest.raises(CommandError):
+        call_command("guidebook_pdfs", municipality="nowhere")
