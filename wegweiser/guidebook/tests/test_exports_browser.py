@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
-from django.conf import settings
 
 from wegweiser.testing import browser_login, check_accessibility
-
-# Playwright's sync API runs an event loop in the test thread; the ORM calls of the fixtures are
-# safe there. (main's conftest.py sets the same; this branch predates that change.)
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    # Django's live server cannot start with MEDIA_URL = None (fixed on main, where MEDIA_URL is
-    # set); this branch predates the fix.
-    pytest.mark.skipif(
-        settings.MEDIA_URL is None,
-        reason="BROWSER TESTS SKIPPED: settings.MEDIA_URL is None breaks Django's live server",
-    ),
 ]
 
 
