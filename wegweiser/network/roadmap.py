@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wegweiser.guidebook.models import ActorType, Organization, OrganizationStatus
 
@@ -314,8 +315,10 @@ def compute(network: Network, now: datetime.datetime | None = None) -> Roadmap:
         "round_table": (held_kinds.get(MeetingKind.ROUND_TABLE, 0) > 0, ""),
         "regular": (
             recent_round_tables >= REGULAR_MIN_HELD and next_round_table,
-            _(
-                "%(count)s round tables held in the last twelve months; next one scheduled: %(next)s."
+            ngettext(
+                "%(count)s round table held in the last twelve months; next one scheduled: %(next)s.",
+                "%(count)s round tables held in the last twelve months; next one scheduled: %(next)s.",
+                recent_round_tables,
             )
             % {"count": recent_round_tables, "next": _("yes") if next_round_table else _("no")},
         ),
