@@ -329,7 +329,7 @@ class AgendaItem(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
     order = models.PositiveIntegerField(_("order"), default=100)
     title = models.CharField(_("topic"), max_length=300)
-    duration_minutes = models.PositiveIntegerField(_("minutes"), default=15)
+    duration_minutes = models.PositiveIntegerField(_("duration in minutes"), default=15)
     presenter = models.CharField(_("presented by"), max_length=200, blank=True)
     history = HistoricalRecords()
 
