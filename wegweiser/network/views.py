@@ -500,6 +500,7 @@ def meeting_detail(request: HttpRequest, slug: str, meeting: str) -> HttpRespons
         "files": item.files.all(),
         "rsvp_form": RsvpForm(initial={"answer": mine.rsvp if mine else None}),
         "can_record_attendance": can_write and item.starts_at <= timezone.now(),
+        "can_edit_record": can_write and not (minutes is not None and minutes.is_locked),
     }
     if can_write:
         context.update(
@@ -571,6 +572,7 @@ def meeting_attendance(request: HttpRequest, slug: str, meeting: str) -> HttpRes
 @require_POST
 def agenda_add(request: HttpRequest, slug: str, meeting: str) -> HttpResponse:
     item, _net, _w = get_meeting_for_user(request, slug, meeting, write=True)
+    _refuse_if_locked(item)
     form = AgendaItemForm(request.POST, prefix="agenda")
     if form.is_valid():
         agenda_item = form.save(commit=False)
@@ -586,6 +588,7 @@ def agenda_add(request: HttpRequest, slug: str, meeting: str) -> HttpResponse:
 @require_POST
 def agenda_delete(request: HttpRequest, slug: str, meeting: str, item: str) -> HttpResponse:
     found, _net, _w = get_meeting_for_user(request, slug, meeting, write=True)
+    _refuse_if_locked(found)
     agenda_item = AgendaItem.objects.filter(meeting=found, pk=item).first()
     if agenda_item is None:
         raise Http404

@@ -226,6 +226,8 @@ def test_minutes_flow_and_approved_are_read_only(client_as, world):
     assert client.get(reverse("network:minutes_edit", kwargs=kwargs)).status_code == 403
     response = client.post(reverse("network:decision_add", kwargs=kwargs), {"decision-text": "x"})
     assert response.status_code == 403
+    agenda = {"agenda-title": "x", "agenda-duration_minutes": "5", "agenda-order": "1"}
+    assert client.post(reverse("network:agenda_add", kwargs=kwargs), agenda).status_code == 403
 
 
 def test_case_conference_only_for_participants(client_as, world):
