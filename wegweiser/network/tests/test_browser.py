@@ -143,4 +143,13 @@ def test_coordinator_journey(django_db_setup, orm_beside_playwright, page):
         "/de/m/musterstadt/",
     ):
         visit(page, url)
+    # Phone width: tables scroll inside their own (keyboard-focusable) box.
+    page.set_viewport_size({"width": 390, "height": 844})
+    for url in (
+        meeting_url,
+        "/de/m/musterstadt/network/",
+        "/en/m/musterstadt/network/report/2027/",
+    ):
+        visit(page, url)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
     context.close()
