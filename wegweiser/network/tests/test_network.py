@@ -346,3 +346,18 @@ def test_dashboard_and_public_section(client_as, world, client):
     page = client.get(reverse("network:dashboard", kwargs={"slug": "musterstadt"}))
     assert page.status_code == 200 and b"gaps-heading" in page.content
     assert Participant.objects.exists()
+
+
+def test_german_catalogue_complete_and_used(world):
+    from pathlib import Path
+
+    from django.utils import translation
+
+    po = (Path(services.__file__).parent / "locale/de/LC_MESSAGES/django.po").read_text()
+    assert "fuzzy" not in po
+    assert 'msgstr ""\n\n' not in po and 'msgstr[0] ""' not in po  # nothing left empty
+    with translation.override("de"):
+        road = roadmap.compute(network(world))
+        assert "Runde" in road.steps[-1].evidence and road.steps[0].definition.title == (
+            "Workshop I durchgeführt"
+        )
