@@ -235,10 +235,21 @@ def test_case_conference_only_for_participants(client_as, world):
     url = reverse(
         "network:meeting_detail", kwargs={"slug": "musterstadt", "meeting": conference.pk}
     )
-    assert client_as("counsellor").get(url).status_code == 200
+    counsellor = client_as("counsellor")
+    assert counsellor.get(url).status_code == 200
+    # The organiser writes its minutes; they stay with the participants.
+    minutes_url = reverse(
+        "network:minutes_edit", kwargs={"slug": "musterstadt", "meeting": conference.pk}
+    )
+    assert (
+        counsellor.post(minutes_url, {"text": "Vereinbarung: Lohnklage vorbereiten"}).status_code
+        == 302
+    )
+    counsellor.logout()
     for persona in ("coordinator", "member", "state_coordinator", "outsider"):
         client = client_as(persona)
         assert client.get(url).status_code == 404, persona
+        assert client.get(minutes_url).status_code == 404, persona
         listing = client.get(reverse("network:meetings", kwargs={"slug": "musterstadt"}))
         assert conference.case_code.encode() not in listing.content
         client.logout()
