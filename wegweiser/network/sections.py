@@ -33,8 +33,9 @@ def public_section(request, municipality) -> dict | None:
 
 
 def dashboard_section(request, user) -> dict | None:
+    states = [m.state for m in active_memberships(user) if m.role == "state_coordinator"]
     memberships = [m for m in active_memberships(user) if m.municipality_id]
-    if not memberships:
+    if not memberships and not states:
         return None
     now = timezone.now()
     blocks = []
@@ -82,4 +83,4 @@ def dashboard_section(request, user) -> dict | None:
                 .order_by("due_date")[:5]
             )
         blocks.append(block)
-    return {"blocks": blocks}
+    return {"blocks": blocks, "states": states}

@@ -206,3 +206,10 @@ def test_state_overview_shows_figures_not_content(client_as, world):
         reverse("network:report", kwargs={**SLUG, "year": 2026})
     )
     assert report.status_code == 200 and "MS-2026-014" not in report.content.decode()
+
+
+def test_state_coordinator_dashboard_links_overview(client_as, world):
+    response = client_as("state_coordinator").get(reverse("core:dashboard"))
+    assert reverse("network:state_overview", kwargs={"state": "rheinland-pfalz"}) in (
+        response.content.decode()
+    )
