@@ -1,0 +1,164 @@
+"""Every network URL × persona. Meetings come from the demo (network/demo.py)."""
+
+import uuid
+
+from wegweiser.testing import Route
+
+SLUG = {"slug": "musterstadt"}
+NOBODY = {"admin": 404}
+WRITE = {"member": 403, "counsellor": 403, "state_coordinator": 403, "admin": 404}
+MEMBERS_ONLY = {"state_coordinator": 404, "admin": 404}
+RANDOM = str(uuid.UUID(int=1))
+
+
+def next_round_table(world):
+    from wegweiser.network.models import Meeting
+
+    meeting = (
+        Meeting.objects.filter(network__municipality__slug="musterstadt", kind="round_table")
+        .order_by("-starts_at")
+        .first()
+    )
+    return {"slug": "musterstadt", "meeting": meeting.pk}
+
+
+def with_meeting(**extra):
+    return lambda world: {**next_round_table(world), **extra}
+
+
+# The next round table invites the coordinator and the member, not the counsellor.
+MEETING_READ = {"counsellor": 404, "state_coordinator": 404, "admin": 404}
+MEETING_WRITE = {"member": 403, "counsellor": 404, "state_coordinator": 404, "admin": 404}
+
+ROUTES = [
+    Route("network:dashboard", kwargs=SLUG, expect=NOBODY),
+    Route("network:settings", kwargs=SLUG, expect=WRITE),
+    Route("network:roadmap_step", kwargs={**SLUG, "step": "workshop_1"}, expect=NOBODY),
+    Route("network:members", kwargs=SLUG, expect=MEMBERS_ONLY),
+    Route("network:invite", kwargs=SLUG, expect=WRITE),
+    Route(
+        "network:member_remove",
+        kwargs=SLUG,
+        method="post",
+        data={"membership": "forged"},
+        expect={**WRITE, "coordinator": 404},
+    ),
+    Route(
+        "network:invitation_revoke",
+        kwargs={**SLUG, "invitation": RANDOM},
+        method="post",
+        expect={**WRITE, "coordinator": 404},
+    ),
+    Route("network:leave", kwargs=SLUG, expect=MEMBERS_ONLY),
+    Route("network:accept", public=True, kwargs={"token": "not-a-token"}, default=404),
+    Route("network:meetings", kwargs=SLUG, expect=MEMBERS_ONLY),
+    Route("network:meeting_create", kwargs=SLUG, expect=WRITE),
+    Route("network:series_create", kwargs=SLUG, expect=WRITE),
+    Route("network:meeting_detail", kwargs=next_round_table, expect=MEETING_READ),
+    Route("network:meeting_edit", kwargs=next_round_table, expect=MEETING_WRITE),
+    Route(
+        "network:meeting_invite",
+        kwargs=next_round_table,
+        method="post",
+        default=302,
+        expect={**MEETING_WRITE, "anonymous": 302},
+    ),
+    Route(
+        "network:meeting_rsvp",
+        kwargs=next_round_table,
+        method="post",
+        data={"answer": "yes"},
+        default=302,
+        expect={**MEETING_READ, "anonymous": 302},
+    ),
+    Route(
+        "network:meeting_attendance",
+        kwargs=next_round_table,
+        method="post",
+        default=302,
+        expect={**MEETING_WRITE, "anonymous": 302},
+    ),
+    Route(
+        "network:agenda_add",
+        kwargs=next_round_table,
+        method="post",
+        data={"agenda-title": "x", "agenda-duration_minutes": "5", "agenda-order": "1"},
+        default=302,
+        expect={**MEETING_WRITE, "anonymous": 302},
+    ),
+    Route(
+        "network:agenda_delete",
+        kwargs=with_meeting(item=RANDOM),
+        method="post",
+        default=404,
+        expect={**MEETING_WRITE, "anonymous": 302},
+    ),
+    Route("network:minutes_edit", kwargs=next_round_table, expect=MEETING_WRITE),
+    Route(
+        "network:minutes_transition",
+        kwargs=with_meeting(action="circulate"),
+        method="post",
+        default=302,
+        expect={**MEETING_WRITE, "anonymous": 302},
+    ),
+    Route(
+        "network:decision_add",
+        kwargs=next_round_table,
+        method="post",
+        data={"decision-text": "x"},
+        default=302,
+        expect={**MEETING_WRITE, "anonymous": 302},
+    ),
+    Route(
+        "network:action_add",
+        kwargs=next_round_table,
+        method="post",
+        data={"action-title": "x"},
+        default=302,
+        expect={**MEETING_WRITE, "anonymous": 302},
+    ),
+    Route(
+        "network:file_upload",
+        kwargs=next_round_table,
+        method="post",
+        default=302,
+        expect={**MEETING_WRITE, "anonymous": 302},
+    ),
+    Route("network:meeting_ics", kwargs=next_round_table, expect=MEETING_READ),
+    Route(
+        "network:file_download",
+        kwargs={**SLUG, "file": RANDOM},
+        default=404,
+        expect={"anonymous": 302},
+    ),
+    Route("network:actions", kwargs=SLUG, expect=MEMBERS_ONLY),
+    Route(
+        "network:action_update",
+        kwargs={**SLUG, "item": RANDOM},
+        method="post",
+        default=404,
+        expect={"anonymous": 302},
+    ),
+    Route(
+        "network:report",
+        kwargs={**SLUG, "year": 2026},
+        expect={"member": 404, "counsellor": 404, "admin": 404},
+    ),
+    Route(
+        "network:report_csv",
+        kwargs={**SLUG, "year": 2026},
+        expect={"member": 404, "counsellor": 404, "admin": 404},
+    ),
+    Route(
+        "network:calendar",
+        expect={"anonymous": 302, "outsider": 200, "foreign_state": 200},
+    ),
+    Route("network:calendar_reset", method="post", default=302),
+    Route("network:feed", public=True, kwargs={"token": "unknown"}, default=404),
+    Route(
+        "network:state_overview",
+        kwargs={"state": "rheinland-pfalz"},
+        default=404,
+        expect={"anonymous": 302, "state_coordinator": 200},
+    ),
+]
