@@ -1,6 +1,5 @@
 """The coordinator's journey in a real browser, with axe-core on every page visited."""
 
-import os
 import re
 from pathlib import Path
 
@@ -11,10 +10,6 @@ from django.core import mail
 from wegweiser.guidebook.models import Organization
 from wegweiser.testing import AXE_PATH, browser_login, check_accessibility
 
-# Playwright's sync API keeps an event loop registered in the test thread; Django's ORM (used by
-# browser_login and by pytest-django's database teardown) refuses to run beside it otherwise.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 NEW_MEMBER = "neue.kollegin@jobcenter-musterstadt.example.org"
 
 
@@ -24,29 +19,8 @@ def visit(page, url):
     check_accessibility(page)
 
 
-@pytest.fixture(scope="module")
-def live_server(django_db_setup):
-    """The shared live server, but with a MEDIA_URL string: with MEDIA_URL = None (uploads are
-    never served directly) Django's live-server media handler cannot compare paths."""
-    from django.test import override_settings
-    from pytest_django.live_server_helper import LiveServer
-
-    with override_settings(MEDIA_URL="/uploads-are-not-served/"):
-        server = LiveServer("localhost")
-        yield server
-        server.stop()
-
-
-@pytest.fixture
-def orm_beside_playwright(monkeypatch):
-    """Playwright's sync API keeps an event loop registered in this thread; the test still reads
-    mail and fixtures through the ORM, which Django would refuse without this switch."""
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
 @pytest.mark.browser
-# django_db_setup first: the test database must exist before Playwright starts its event loop.
-def test_coordinator_journey(django_db_setup, orm_beside_playwright, page):
+def test_coordinator_journey(page):
     jobcenter = Organization.objects.get(name="Jobcenter Musterstadt")
     browser_login(page, "koordination@musterstadt.example.org")
     visit(page, "/de/m/musterstadt/network/")
