@@ -47,6 +47,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
         _load_world()
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: cached pages of a rolled-back test must not leak."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def world(db):
     from wegweiser.accounts.models import User

@@ -1,20 +1,47 @@
-"""A cheap fingerprint of a municipality's guidebook that changes whenever any entry changes.
+"""A fingerprint of a municipality's guidebook that changes whenever any entry changes.
 
-Used as part of cache keys (rendered pages, PDFs): every change to organisations, locations,
+Used in cache keys (rendered pages, PDFs, exports). Every change to organisations, locations,
 mandate items, translations and contact persons is recorded by django-simple-history, so the newest
-history timestamp plus the set of organisations identifies a state of the guidebook.
+history timestamp plus the set of organisations identifies a state of the guidebook. Computing that
+costs a few aggregate queries, so the result is cached briefly and dropped on every change (the
+guidebook's signals call `forget_fingerprints` after the change is committed); a per-municipality
+generation counter also covers changes that history does not record (need links).
+
+With the default local-memory cache and several app server processes, another process may show the
+old state for up to FINGERPRINT_SECONDS; with Redis (REDIS_URL) every process sees the change at once.
 """
 
 from __future__ import annotations
 
 import hashlib
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Max
 
 from .models import ContactPerson, Location, MandateItem, MandateTranslation, Organization
 
+FINGERPRINT_SECONDS = 30
+
+
+def _fingerprint_key(municipality_id) -> str:
+    return f"guidebook:fingerprint:{municipality_id}"
+
+
+def _generation_key(municipality_id) -> str:
+    return f"guidebook:generation:{municipality_id}"
+
 
 def guidebook_fingerprint(municipality) -> str:
+    key = _fingerprint_key(municipality.pk)
+    value = cache.get(key)
+    if value is None:
+        value = _compute(municipality)
+        cache.set(key, value, FINGERPRINT_SECONDS)
+    return value
+
+
+def _compute(municipality) -> str:
     organization_ids = sorted(
         str(pk)
         for pk in Organization.objects.filter(municipalities=municipality).values_list(
@@ -36,5 +63,30 @@ def guidebook_fingerprint(municipality) -> str:
             m=Max("history_date")
         )["m"],
     ]
+    generation = cache.get(_generation_key(municipality.pk), 0)
     raw = "|".join(organization_ids) + "|" + "|".join(str(value) for value in newest)
-    return hashlib.sha256(raw.encode()).hexdigest()[:16]
+    return hashlib.sha256(f"{raw}|{generation}".encode()).hexdigest()[:16]
+
+
+def forget_fingerprints(organization_id) -> None:
+    """Drop the cached fingerprints of every municipality the organisation serves, after commit."""
+    if organization_id is None:
+        return
+    municipality_ids = list(
+        Organization.municipalities.through.objects.filter(
+            organization_id=organization_id
+        ).values_list("municipality_id", flat=True)
+    )
+
+    def forget() -> None:
+        for municipality_id in municipality_ids:
+            try:
+                cache.incr(_generation_key(municipality_id))
+            except ValueError:
+                cache.set(_generation_key(municipality_id), 1, None)
+            cache.delete(_fingerprint_key(municipality_id))
+
+    # Now (this process reads its own uncommitted change) and again after commit (another process
+    # may have cached the old state in between).
+    forget()
+    transaction.on_commit(forget)

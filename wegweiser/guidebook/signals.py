@@ -1,4 +1,5 @@
-"""Keep the normalised search texts current whenever guidebook data changes."""
+"""Keep the normalised search texts and the cached fingerprints current whenever guidebook data
+changes."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from contextlib import contextmanager
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
+from .fingerprint import forget_fingerprints
 from .models import (
     ContactPerson,
     Location,
@@ -46,6 +48,7 @@ def _schedule(organization_id) -> None:
     """Refresh at once (inside the caller's transaction, so a rollback undoes it too)."""
     if organization_id is None:
         return
+    forget_fingerprints(organization_id)
     pending = getattr(_deferred, "ids", None)
     if pending is not None:
         pending.add(organization_id)
@@ -83,6 +86,9 @@ def item_child_changed(sender, instance, raw=False, **kwargs):
 
 
 @receiver(m2m_changed, sender=Organization.municipalities.through)
-def municipalities_changed(sender, instance, **kwargs):
+def municipalities_changed(sender, instance, action, pk_set=None, **kwargs):
     if isinstance(instance, Organization):
         _schedule(instance.pk)
+        # A municipality the organisation no longer serves must forget it too.
+        if action in ("pre_remove", "pre_clear"):
+            forget_fingerprints(instance.pk)

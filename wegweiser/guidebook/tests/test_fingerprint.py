@@ -1,0 +1,41 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wegweiser.guidebook.fingerprint import guidebook_fingerprint
+from wegweiser.guidebook.models import MandateNeed, Need
+
+pytestmark = pytest.mark.django_db
+
+
+def test_fingerprint_is_cached(world):
+    first = guidebook_fingerprint(world.musterstadt)
+    with CaptureQueriesContext(connection) as queries:
+        assert guidebook_fingerprint(world.musterstadt) == first
+    assert len(queries) == 0
+
+
+def test_fingerprint_follows_every_kind_of_change(world, django_capture_on_commit_callbacks):
+    seen = {guidebook_fingerprint(world.musterstadt)}
+    organization = world.organization
+    with django_capture_on_commit_callbacks(execute=True):
+        organization.phone = "+49 30 23125 321"
+        organization.save()
+    seen.add(guidebook_fingerprint(world.musterstadt))
+    item = organization.mandate_items.first()
+    with django_capture_on_commit_callbacks(execute=True):
+        MandateNeed.objects.create(
+            item=item, need=Need.objects.get(key="children_affected"), role="advises"
+        )
+    seen.add(guidebook_fingerprint(world.musterstadt))
+    with django_capture_on_commit_callbacks(execute=True):
+        world.counselling.municipalities.remove(world.musterstadt)
+    seen.add(guidebook_fingerprint(world.musterstadt))
+    assert len(seen) == 4
+
+
+def test_other_municipalities_keep_their_fingerprint(world):
+    before = guidebook_fingerprint(world.beispielstadt)
+    world.organization.phone = "+49 30 23125 322"
+    world.organization.save()
+    assert guidebook_fingerprint(world.beispielstadt) == before
