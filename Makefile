@@ -45,9 +45,10 @@ run: bootstrap
 	$(DEV_ENV) $(WW) demo
 	$(DEV_ENV) $(WW) runserver 127.0.0.1:$(PORT)
 
-## The whole test suite (browser tests included where Chromium is installed).
+## The whole test suite (browser tests included where Chromium is installed), on all cores.
+PYTEST_WORKERS ?= auto
 test: bootstrap
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check wegweiser $$([ -d bench ] && echo bench)
