@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import secrets
-
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
@@ -12,6 +9,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from wegweiser.core.tokens import hash_secret, new_secret
 
 
 class UserManager(BaseUserManager["User"]):
@@ -175,11 +174,11 @@ class ApiToken(models.Model):
 
     @staticmethod
     def hash(raw: str) -> str:
-        return hashlib.sha256(raw.encode()).hexdigest()
+        return hash_secret(raw)
 
     @classmethod
     def issue(cls, user, name: str) -> tuple[ApiToken, str]:
-        raw = "ww_" + secrets.token_urlsafe(32)
+        raw = new_secret("ww_")
         token = cls.objects.create(user=user, name=name, token_hash=cls.hash(raw), prefix=raw[:8])
         return token, raw
 

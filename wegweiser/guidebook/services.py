@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import hashlib
-import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -14,6 +12,8 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+
+from wegweiser.core.tokens import hash_secret, new_secret
 
 from .models import (
     ActorType,
@@ -300,8 +300,7 @@ def restore_version(organization: Organization, kind: str, history_id: int) -> b
 CONFIRMATION_DAYS = 30
 
 
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+hash_token = hash_secret
 
 
 def stale_organizations(municipality=None):
@@ -328,7 +327,7 @@ def open_request(organization: Organization) -> ConfirmationRequest | None:
 @transaction.atomic
 def create_confirmation_request(organization: Organization) -> tuple[ConfirmationRequest, str]:
     """A new request with a fresh token; returns (request, token). The token is not stored."""
-    token = secrets.token_urlsafe(32)
+    token = new_secret()
     request = ConfirmationRequest.objects.create(
         organization=organization,
         token_hash=hash_token(token),

@@ -7,8 +7,6 @@ except agenda items and files a coordinator removes on purpose.
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 import uuid
 
 from django.conf import settings
@@ -20,10 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from wegweiser.accounts.models import Role
+from wegweiser.core.tokens import hash_secret, new_secret
 
-
-def _hash(raw: str) -> str:
-    return hashlib.sha256(raw.encode()).hexdigest()
+_hash = hash_secret
 
 
 class Structure(models.TextChoices):
@@ -479,7 +476,7 @@ class CalendarFeed(models.Model):
 
     @staticmethod
     def new_token() -> str:
-        return secrets.token_urlsafe(32)
+        return new_secret()
 
 
 class ReminderLog(models.Model):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import secrets
 import zoneinfo
 from dataclasses import dataclass
 
@@ -20,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from wegweiser.accounts.access import forget_memberships
 from wegweiser.accounts.models import Membership, Role, User
+from wegweiser.core.tokens import new_secret
 from wegweiser.guidebook.models import ActorType, ContactPerson, Organization
 
 from . import recurrence
@@ -76,7 +76,7 @@ def create_invitation(
     """Create an invitation and e-mail its link. Returns (invitation, raw token)."""
     if role not in (Role.MEMBER, Role.COORDINATOR, Role.COUNSELLOR):
         raise ValidationError(_("This role cannot be given by invitation."))
-    raw = secrets.token_urlsafe(32)
+    raw = new_secret()
     invitation = Invitation.objects.create(
         network=network,
         email=email.strip().lower(),
