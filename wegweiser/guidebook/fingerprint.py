@@ -33,18 +33,20 @@ def _generation_key(municipality_id) -> str:
 
 
 def guidebook_fingerprint(municipality) -> str:
-    key = _fingerprint_key(municipality.pk)
+    """Fingerprint of a municipality's guidebook (a Municipality or its primary key)."""
+    municipality_id = getattr(municipality, "pk", municipality)
+    key = _fingerprint_key(municipality_id)
     value = cache.get(key)
     if value is None:
-        value = _compute(municipality)
+        value = _compute(municipality_id)
         cache.set(key, value, FINGERPRINT_SECONDS)
     return value
 
 
-def _compute(municipality) -> str:
+def _compute(municipality_id) -> str:
     organization_ids = sorted(
         str(pk)
-        for pk in Organization.objects.filter(municipalities=municipality).values_list(
+        for pk in Organization.objects.filter(municipalities__pk=municipality_id).values_list(
             "pk", flat=True
         )
     )
@@ -63,7 +65,7 @@ def _compute(municipality) -> str:
             m=Max("history_date")
         )["m"],
     ]
-    generation = cache.get(_generation_key(municipality.pk), 0)
+    generation = cache.get(_generation_key(municipality_id), 0)
     raw = "|".join(organization_ids) + "|" + "|".join(str(value) for value in newest)
     return hashlib.sha256(f"{raw}|{generation}".encode()).hexdigest()[:16]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
@@ -11,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -140,15 +142,52 @@ def _bad(request, template: str, context: dict) -> HttpResponse:
 # --- overview, detail, search ------------------------------------------------------------------
 
 
+def _anonymous_page_key(request: HttpRequest, slug: str) -> str | None:
+    """Cache key of the whole overview page for a visitor without session, or None.
+
+    Such visitors all get the same page (no form token, no messages, no internal data), so it is
+    served from the cache without touching the database; the key changes with the guidebook's
+    fingerprint, the language and the day ("may be outdated" badges depend on the date).
+    """
+    if request.GET or settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return None
+    municipality_id = cache.get_or_set(
+        f"guidebook:municipality-id:{slug}",
+        lambda: Municipality.objects.filter(slug=slug).values_list("pk", flat=True).first(),
+        300,
+    )
+    if municipality_id is None:
+        return None
+    return (
+        f"guidebook:page:{municipality_id}:{get_language()}:{timezone.localdate().isoformat()}:"
+        f"{guidebook_fingerprint(municipality_id)}"
+    )
+
+
 @require_safe
 @_guard
 def overview(request: HttpRequest, slug: str) -> HttpResponse:
+    page_key = _anonymous_page_key(request, slug)
+    if page_key is not None:
+        cached = cache.get(page_key)
+        if cached is not None:
+            return HttpResponse(cached)
+    response = _overview(request, slug)
+    if page_key is not None and response.status_code == 200:
+        cache.set(page_key, response.content, CACHE_SECONDS)
+    return response
+
+
+def _overview(request: HttpRequest, slug: str) -> HttpResponse:
     municipality = _municipality(slug)
     internal = _internal_version(request, municipality)
     body = None
     cache_key = None
     if not internal:
-        cache_key = f"guidebook:overview:{municipality.pk}:{get_language()}:{guidebook_fingerprint(municipality)}"
+        cache_key = (
+            f"guidebook:overview:{municipality.pk}:{get_language()}:"
+            f"{timezone.localdate().isoformat()}:{guidebook_fingerprint(municipality)}"
+        )
         body = cache.get(cache_key)
     if body is None:
         organizations = list(published_organizations(municipality, contacts=internal))

@@ -39,3 +39,21 @@ def test_other_municipalities_keep_their_fingerprint(world):
     world.organization.phone = "+49 30 23125 322"
     world.organization.save()
     assert guidebook_fingerprint(world.beispielstadt) == before
+
+
+def test_anonymous_overview_is_served_from_the_cache(client, world, django_assert_num_queries):
+    url = "/de/m/musterstadt/guidebook/"
+    first = client.get(url)
+    assert first.status_code == 200
+    with django_assert_num_queries(0):
+        second = client.get(url)
+    assert second.content == first.content
+    # A change shows at once.
+    world.organization.name = "Jobcenter Musterstadt (neu)"
+    world.organization.save()
+    assert "Jobcenter Musterstadt (neu)" in client.get(url).content.decode()
+    # Members never get the anonymous page.
+    from wegweiser.testing import login
+
+    login(client, world.users["member"])
+    assert "Ana Popescu" in client.get(url).content.decode()
