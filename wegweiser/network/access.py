@@ -32,6 +32,11 @@ class NetworkAccess:
         return self.access.is_coordinator
 
     @property
+    def can_organise_case_conferences(self) -> bool:
+        """Coordinators, and counsellors, whose cases these conferences are about."""
+        return self.access.is_coordinator or self.access.is_counsellor
+
+    @property
     def is_participant_type(self) -> bool:
         """Members, counsellors and coordinators take part; state coordinators only look on."""
         return bool(self.access.roles - {"state_coordinator"})

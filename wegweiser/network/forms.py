@@ -132,6 +132,15 @@ class MeetingForm(forms.Form):
         ),
     )
 
+    def __init__(self, *args, case_conference_only: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if case_conference_only:
+            # Counsellors organise case conferences, nothing else.
+            self.fields["kind"].choices = [
+                (MeetingKind.CASE_CONFERENCE, MeetingKind.CASE_CONFERENCE.label)
+            ]
+            self.fields["kind"].initial = MeetingKind.CASE_CONFERENCE
+
     def clean_starts_at(self):
         value = self.cleaned_data["starts_at"]
         # The form shows German wall-clock time; make it aware in Europe/Berlin.

@@ -355,8 +355,14 @@ def meetings(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_create(request: HttpRequest, slug: str) -> HttpResponse:
-    net = get_network_for_user(request, slug, write=True)
-    step = roadmap.step_definition(request.GET.get("template", ""))
+    """Coordinators plan any meeting; counsellors plan case conferences."""
+    net = get_network_for_user(request, slug)
+    case_conference_only = not net.can_write
+    if case_conference_only and not net.can_organise_case_conferences:
+        raise PermissionDenied
+    step = (
+        None if case_conference_only else roadmap.step_definition(request.GET.get("template", ""))
+    )
     template = step.template if step else None
     initial = {}
     if template is not None:
@@ -368,9 +374,15 @@ def meeting_create(request: HttpRequest, slug: str) -> HttpResponse:
         }
     elif request.GET.get("kind") in MeetingKind.values:
         initial = {"kind": request.GET["kind"]}
-    form = MeetingForm(request.POST or None, initial=initial)
+    form = MeetingForm(
+        request.POST or None, initial=initial, case_conference_only=case_conference_only
+    )
     if request.method == "POST" and form.is_valid():
-        posted_step = roadmap.step_definition(request.POST.get("template", ""))
+        posted_step = (
+            None
+            if case_conference_only
+            else roadmap.step_definition(request.POST.get("template", ""))
+        )
         agenda = posted_step.template.agenda if posted_step else None
         meeting = services.create_meeting(
             net.network, created_by=request.user, agenda=agenda, **form.meeting_fields()

@@ -52,7 +52,8 @@ ROUTES = [
     Route("network:leave", kwargs=SLUG, expect=MEMBERS_ONLY),
     Route("network:accept", public=True, kwargs={"token": "not-a-token"}, default=404),
     Route("network:meetings", kwargs=SLUG, expect=MEMBERS_ONLY),
-    Route("network:meeting_create", kwargs=SLUG, expect=WRITE),
+    # Counsellors may plan case conferences (the form offers only that type).
+    Route("network:meeting_create", kwargs=SLUG, expect={**WRITE, "counsellor": 200}),
     Route("network:series_create", kwargs=SLUG, expect=WRITE),
     Route("network:meeting_detail", kwargs=next_round_table, expect=MEETING_READ),
     Route("network:meeting_edit", kwargs=next_round_table, expect=MEETING_WRITE),

@@ -362,13 +362,45 @@ def test_dashboard_and_public_section(client_as, world, client):
 def test_german_catalogue_complete_and_used(world):
     from pathlib import Path
 
+    import polib
     from django.utils import translation
 
-    po = (Path(services.__file__).parent / "locale/de/LC_MESSAGES/django.po").read_text()
-    assert "fuzzy" not in po
-    assert 'msgstr ""\n\n' not in po and 'msgstr[0] ""' not in po  # nothing left empty
+    po = polib.pofile(str(Path(services.__file__).parent / "locale/de/LC_MESSAGES/django.po"))
+    assert not po.fuzzy_entries()
+    assert not po.untranslated_entries()  # nothing left empty
     with translation.override("de"):
         road = roadmap.compute(network(world))
         assert "Runde" in road.steps[-1].evidence and road.steps[0].definition.title == (
             "Workshop I durchgeführt"
         )
+
+
+def test_counsellor_plans_a_case_conference_and_nothing_else(client_as, world):
+    from wegweiser.network.models import Meeting, MeetingKind
+
+    client = client_as("counsellor")
+    page = client.get("/de/m/musterstadt/network/meetings/")
+    assert "?kind=case_conference" in page.content.decode()
+    form = client.get("/de/m/musterstadt/network/meetings/new/")
+    assert form.status_code == 200
+    assert 'value="round_table"' not in form.content.decode()
+    data = {
+        "kind": "case_conference",
+        "title": "Fallkonferenz F-2026-17",
+        "starts_at": "2027-02-10T10:00",
+        "duration_minutes": "90",
+        "place": "Fachberatungsstelle, Besprechungsraum",
+        "case_code": "F-2026-17",
+        "case_summary": "Saisonarbeit, Lohn seit drei Monaten nicht gezahlt.",
+    }
+    response = client.post("/de/m/musterstadt/network/meetings/new/", data)
+    assert response.status_code == 302
+    meeting = Meeting.objects.get(case_code="F-2026-17")
+    assert meeting.kind == MeetingKind.CASE_CONFERENCE
+    assert meeting.participants.filter(user=world.users["counsellor"]).exists()
+    # A round table is not hers to plan.
+    refused = client.post(
+        "/de/m/musterstadt/network/meetings/new/", {**data, "kind": "round_table"}
+    )
+    assert refused.status_code == 400
+    assert not Meeting.objects.filter(kind="round_table", title=data["title"]).exists()
