@@ -1,8 +1,9 @@
-"""Links into other apps, built in one place (their URL names may not exist on every branch)."""
+"""Links into the guidebook, in the language the result is shown in."""
 
 from __future__ import annotations
 
-from django.utils.translation import get_language
+from django.urls import reverse
+from django.utils.translation import get_language, override
 
 
 def guidebook_entry_url(
@@ -10,4 +11,7 @@ def guidebook_entry_url(
 ) -> str:
     """The guidebook page of one organisation in a municipality's guidebook."""
     language = (language or get_language() or "de").split("-")[0]
-    return f"/{language}/m/{municipality_slug}/guidebook/{organization_id}/"
+    with override(language):
+        return reverse(
+            "guidebook:detail", kwargs={"slug": municipality_slug, "pk": organization_id}
+        )

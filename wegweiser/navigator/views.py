@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from functools import cache
 
-import segno
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.http import HttpRequest, HttpResponse
@@ -22,7 +21,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from wegweiser.core.models import Municipality
 from wegweiser.core.pdf import render_pdf
-from wegweiser.core.qr import qr_svg_data_uri
+from wegweiser.core.qr import qr_svg, qr_svg_data_uri
 from wegweiser.guidebook.models import Need
 
 from .forms import ReferralSheetForm
@@ -138,7 +137,7 @@ def referral_sheet(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and not error and form.is_valid():
         context["notes"] = form.cleaned_data
         context["pdf_css"] = _pdf_css()
-        context["qr_svg"] = segno.make(online_url, error="m").svg_inline(scale=3)
+        context["qr_svg"] = qr_svg(online_url)
         pdf = render_pdf("navigator/sheet_pdf.html", context, request)
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = (

@@ -14,7 +14,9 @@ import uuid
 from typing import Any
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import override
 
 from wegweiser.guidebook.models import ActorType, Need, localized
 
@@ -61,6 +63,11 @@ LANGUAGE_NAMES = {
     "ka": "Georgian",
     "mo": "Moldovan",
 }
+
+
+def _overview_path(municipality) -> str:
+    with override("de"):
+        return reverse("guidebook:overview", kwargs={"slug": municipality.slug})
 
 
 def derived_id(*parts: str) -> str:
@@ -296,7 +303,7 @@ def export_document(municipality, guidebook: dict[str, Any] | None = None) -> di
         "profile": PROFILE_URI,
         "generated_at": timezone.now().replace(microsecond=0).isoformat(),
         "as_of": guidebook["as_of"],
-        "source": f"{base_url}/de/m/{municipality.slug}/guidebook/",
+        "source": base_url + _overview_path(municipality),
         "municipality": guidebook["municipality"],
         "taxonomies": taxonomies(),
         "taxonomy_terms": taxonomy_terms(),
