@@ -35,9 +35,9 @@ def _load_world():
             PERSONA_EMAILS["foreign_state"], "x" * 16, name="Hanna Hessen"
         )
         Membership.objects.create(user=user, role=Role.STATE_COORDINATOR, state=hessen)
-        from wegweiser.demo.services import _ensure_totp
+        from wegweiser.demo.services import ensure_totp
 
-        _ensure_totp(user)
+        ensure_totp(user)
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,6 @@ class PrivatePagesNoStoreMiddleware:
         response = self.get_response(request)
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
-            add_never_cache_headers(response)
-            response["Cache-Control"] = "no-store, " + response.get("Cache-Control", "")
+            add_never_cache_headers(response)  # includes no-store and private
             patch_vary_headers(response, ["Cookie"])
         return response

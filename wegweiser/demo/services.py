@@ -118,9 +118,9 @@ def _load_accounts(ctx: DemoContext) -> None:
             defaults={"organization": organization},
         )
         if role in (Role.COORDINATOR, Role.COUNSELLOR, Role.STATE_COORDINATOR):
-            _ensure_totp(user)
+            ensure_totp(user)
     admin = _ensure_user(ctx, ADMIN_EMAIL, "Paula Plattform", is_staff=True, is_superuser=True)
-    _ensure_totp(admin)
+    ensure_totp(admin)
 
 
 def _ensure_user(ctx: DemoContext, email: str, name: str, **flags) -> User:
@@ -132,7 +132,7 @@ def _ensure_user(ctx: DemoContext, email: str, name: str, **flags) -> User:
     return user
 
 
-def _ensure_totp(user: User) -> None:
+def ensure_totp(user: User) -> None:
     TOTPDevice.objects.get_or_create(
         user=user, confirmed=True, defaults={"name": "Demo", "key": DEMO_TOTP_KEY}
     )
