@@ -1,0 +1,14 @@
+"""Reads of core data that several apps need (one place instead of a copy per app)."""
+
+from django.shortcuts import get_object_or_404
+
+from .models import Municipality
+
+
+def public_municipality(slug: str) -> Municipality:
+    """A municipality for a public page, with its state; 404 for an unknown slug.
+
+    Public pages need no access check; pages for members go through
+    `accounts.access.get_municipality_for_user` instead, which also answers 404 to outsiders.
+    """
+    return get_object_or_404(Municipality.objects.select_related("state"), slug=slug)
