@@ -10,9 +10,9 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 
+from wegweiser.core.links import absolute_reverse
 from wegweiser.core.tokens import hash_secret, new_secret
 
 from .models import (
@@ -339,8 +339,7 @@ def create_confirmation_request(organization: Organization) -> tuple[Confirmatio
 
 def confirmation_url(token: str, language: str = "de") -> str:
     with translation.override(language):
-        path = reverse("guidebook:confirm", kwargs={"token": token})
-    return settings.WEGWEISER_BASE_URL.rstrip("/") + path
+        return absolute_reverse("guidebook:confirm", token=token)
 
 
 def send_confirmation_request(organization: Organization) -> ConfirmationRequest | None:

@@ -13,11 +13,11 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
 
+from wegweiser.core.links import absolute_url
 from wegweiser.guidebook.models import ActorType, Need, localized
 
 from .serializers import formal_guidebook
@@ -297,13 +297,12 @@ def export_document(municipality, guidebook: dict[str, Any] | None = None) -> di
     guidebook = guidebook if guidebook is not None else formal_guidebook(municipality)
     assert guidebook["version"] == "formal", "HSDS exports carry the formal guidebook only"
     state = guidebook["municipality"]["state"]["name"]
-    base_url = getattr(settings, "WEGWEISER_BASE_URL", "").rstrip("/")
     return {
         "hsds_version": HSDS_VERSION,
         "profile": PROFILE_URI,
         "generated_at": timezone.now().replace(microsecond=0).isoformat(),
         "as_of": guidebook["as_of"],
-        "source": base_url + _overview_path(municipality),
+        "source": absolute_url(_overview_path(municipality)),
         "municipality": guidebook["municipality"],
         "taxonomies": taxonomies(),
         "taxonomy_terms": taxonomy_terms(),

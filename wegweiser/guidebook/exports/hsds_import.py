@@ -59,7 +59,7 @@ MAPPED_FIELDS = {
 
 
 def max_bytes() -> int:
-    return int(getattr(settings, "WEGWEISER_HSDS_MAX_BYTES", 4 * 1024 * 1024))
+    return settings.WEGWEISER_HSDS_MAX_BYTES
 
 
 @dataclass
