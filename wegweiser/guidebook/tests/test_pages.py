@@ -11,17 +11,14 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 
 from wegweiser.guidebook import services
+from wegweiser.guidebook.access import may_see_internal
 from wegweiser.guidebook.models import (
     ContactPerson,
     MandateItem,
     Organization,
     OrganizationStatus,
 )
-from wegweiser.guidebook.selectors import (
-    can_see_internal,
-    published_organizations,
-    visible_contact_persons,
-)
+from wegweiser.guidebook.selectors import published_organizations, visible_contact_persons
 
 from .factories import full_organization
 
@@ -93,10 +90,10 @@ def test_unknown_version_is_400(client, world):
 
 def test_selectors(world):
     member = world.users["member"]
-    assert can_see_internal(member, world.musterstadt)
-    assert not can_see_internal(member, world.beispielstadt)
-    assert can_see_internal(world.users["state_coordinator"], world.beispielstadt)
-    assert not can_see_internal(world.users["foreign_state"], world.musterstadt)
+    assert may_see_internal(member, world.musterstadt)
+    assert not may_see_internal(member, world.beispielstadt)
+    assert may_see_internal(world.users["state_coordinator"], world.beispielstadt)
+    assert not may_see_internal(world.users["foreign_state"], world.musterstadt)
     assert (
         visible_contact_persons(world.users["outsider"], world.counselling, world.musterstadt) == []
     )
