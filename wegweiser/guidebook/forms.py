@@ -132,6 +132,19 @@ class MandateItemForm(forms.ModelForm):
     def need_fields(self):
         return [self[f"need_{need.key}"] for need in self.needs]
 
+    def need_roles(self) -> dict:
+        """{need: role} of the ticked needs (valid form); needs left out are not concerned."""
+        roles = {need: self.cleaned_data.get(f"need_{need.key}") or "" for need in self.needs}
+        return {need: role for need, role in roles.items() if role}
+
+    def translation_texts(self) -> dict[str, str]:
+        """{language: text} of the translations (valid form); empty ones are removed."""
+        return {
+            code: (self.cleaned_data.get(f"translation_{code}") or "").strip()
+            for code, _name in settings.LANGUAGES
+            if code != "de"
+        }
+
     def translation_fields(self):
         result = []
         for code, _name in settings.LANGUAGES:
