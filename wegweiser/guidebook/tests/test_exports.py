@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from wegweiser.core.models import Municipality
-from wegweiser.guidebook.exports import hsds, hsds_import, pdf, serializers, vcard
+from wegweiser.guidebook.exports import hsds, hsds_import, hsds_schema, pdf, serializers, vcard
 from wegweiser.guidebook.models import (
     ActorType,
     ContactPerson,
@@ -251,7 +251,7 @@ def test_internal_pdf_is_marked_and_names_the_downloader(client_as, world):
 
 
 def _hsds_problems(document):
-    validators = hsds_import._validators()
+    validators = hsds_schema.validators()
     problems = []
     for organization in document["organizations"]:
         problems += list(validators["organization"].iter_errors(organization))
@@ -411,7 +411,7 @@ def test_rejects_duplicate_and_foreign_identifiers(world):
 
 
 def test_rejects_other_hsds_objects_and_plain_data_without_actor_type(world):
-    with open(hsds_import.SCHEMA_DIR / "organization.json") as handle:
+    with open(hsds_schema.SCHEMA_DIR / "organization.json") as handle:
         handle.read()  # the vendored schemas are there
     service = {
         "id": "ac148810-d857-441c-9679-408f346de14b",
