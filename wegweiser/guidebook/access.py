@@ -41,7 +41,9 @@ def may_see_internal(user, municipality: Municipality | None) -> bool:
 
 def is_coordinator(user, municipality: Municipality | None) -> bool:
     """Coordinators of the municipality's network (not of its state)."""
-    return may_see_internal(user, municipality) and Role.COORDINATOR in roles_in(user, municipality)
+    if municipality is None or not may_see_internal(user, municipality):
+        return False
+    return Role.COORDINATOR in roles_in(user, municipality)
 
 
 def may_edit(user, organization: Organization, municipality: Municipality) -> bool:

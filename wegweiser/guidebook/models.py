@@ -231,7 +231,7 @@ class MandateItem(models.Model):
     source = models.CharField(_("source / legal reference"), max_length=300, blank=True)
     as_of = models.DateField(_("as of"), null=True, blank=True)
     order = models.PositiveIntegerField(_("order"), default=100)
-    needs = models.ManyToManyField(
+    needs: models.ManyToManyField = models.ManyToManyField(
         Need, through="MandateNeed", related_name="mandate_items", verbose_name=_("needs")
     )
     history = HistoricalRecords()

@@ -186,7 +186,7 @@ def read_organization(index: int, record: Any, context: ReadContext):
         locations = []
     mandate = _read_mandate(record, context, label, errors, warnings)
     warnings += _unmapped_fields(record, label)
-    if errors:
+    if errors or actor_type is None:
         return None, errors, warnings
     plan = {
         "id": record["id"],

@@ -166,7 +166,7 @@ def open_proposals(municipality):
         .order_by("used_at")
     )
     for proposal in proposals:
-        proposal.proposed_items = [
+        proposal.proposed_items = [  # type: ignore[attr-defined]  # read by the template
             (labels.get(name, name), value) for name, value in (proposal.proposed or {}).items()
         ]
     return proposals

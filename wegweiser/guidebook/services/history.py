@@ -61,12 +61,15 @@ def changes_since_publication(organization: Organization) -> dict:
     """What changed since the entry was last published: field diff and changed parts."""
     published = last_published_record(organization)
     newest = organization.history.order_by("-history_date").first()
-    since = published.history_date if published is not None else None
-    organization_changes = record_changes(newest, published) if published is not None else []
-    if published is not None and published.history_type == "+":
-        # Entries created as published (demo data, imports) get their parts in the same minute:
-        # those belong to the creation, not to a later change.
-        since = since + datetime.timedelta(seconds=60)
+    since: datetime.datetime | None = None
+    organization_changes: list[FieldChange] = []
+    if published is not None:
+        since = published.history_date
+        organization_changes = record_changes(newest, published)
+        if published.history_type == "+":
+            # Entries created as published (demo data, imports) get their parts in the same
+            # minute: those belong to the creation, not to a later change.
+            since = published.history_date + datetime.timedelta(seconds=60)
     parts = []
     for model in CHILD_MODELS:
         records = model.history.filter(organization_id=organization.pk)
@@ -167,7 +170,8 @@ def restore_version(organization: Organization, kind: str, history_id: int) -> b
     model = {"location": Location, "mandate": MandateItem}.get(kind)
     if model is None:
         return False
-    record = model.history.filter(history_id=history_id, organization_id=organization.pk).first()
+    history = model.history  # type: ignore[attr-defined]  # added by simple-history
+    record = history.filter(history_id=history_id, organization_id=organization.pk).first()
     if record is None:
         return False
     instance = record.instance
