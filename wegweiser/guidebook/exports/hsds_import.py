@@ -168,44 +168,9 @@ def import_hsds(
 ) -> ImportReport:
     """Validate and import an HSDS file into a municipality's guidebook. Never half-writes."""
     report = ImportReport(dry_run=dry_run)
-    size = len(raw.encode() if isinstance(raw, str) else raw)
-    if size > max_bytes():
-        report.errors.append(
-            Problem(
-                _("file"),
-                _("the file is too large (%(size)d bytes; at most %(limit)d)")
-                % {"size": size, "limit": max_bytes()},
-            )
-        )
-        return report
-    try:
-        document = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        report.errors.append(
-            Problem(_("file"), _("not valid JSON: %(error)s") % {"error": str(error)[:200]})
-        )
-        return report
-    records = organizations_in(document)
+    records = _records(raw, default_actor_type, report)
     if records is None:
-        report.errors.append(
-            Problem(
-                _("file"),
-                _(
-                    "no list of organizations found (expected a Wegweiser export, an HSDS "
-                    "organization, a list of them or an HSDS API page)"
-                ),
-            )
-        )
         return report
-    if not records:
-        report.errors.append(Problem(_("file"), _("the file contains no organizations")))
-        return report
-    if default_actor_type and not ActorType.objects.filter(key=default_actor_type).exists():
-        report.errors.append(
-            Problem(_("file"), _("unknown actor type “%(key)s”") % {"key": default_actor_type})
-        )
-        return report
-
     context = ReadContext(default_actor_type)
     plans = []
     for index, record in enumerate(records):
@@ -226,3 +191,45 @@ def import_hsds(
         if dry_run:
             transaction.set_rollback(True)
     return report
+
+
+def _records(raw: bytes | str, default_actor_type: str | None, report: ImportReport) -> list | None:
+    """The organization records of the file, or None with the file's problem in the report."""
+    size = len(raw.encode() if isinstance(raw, str) else raw)
+    if size > max_bytes():
+        report.errors.append(
+            Problem(
+                _("file"),
+                _("the file is too large (%(size)d bytes; at most %(limit)d)")
+                % {"size": size, "limit": max_bytes()},
+            )
+        )
+        return None
+    try:
+        document = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        report.errors.append(
+            Problem(_("file"), _("not valid JSON: %(error)s") % {"error": str(error)[:200]})
+        )
+        return None
+    records = organizations_in(document)
+    if records is None:
+        report.errors.append(
+            Problem(
+                _("file"),
+                _(
+                    "no list of organizations found (expected a Wegweiser export, an HSDS "
+                    "organization, a list of them or an HSDS API page)"
+                ),
+            )
+        )
+        return None
+    if not records:
+        report.errors.append(Problem(_("file"), _("the file contains no organizations")))
+        return None
+    if default_actor_type and not ActorType.objects.filter(key=default_actor_type).exists():
+        report.errors.append(
+            Problem(_("file"), _("unknown actor type “%(key)s”") % {"key": default_actor_type})
+        )
+        return None
+    return records

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 
@@ -114,26 +115,22 @@ def organization_timeline(organization: Organization, limit: int = 200) -> list[
         entry["restorable"] = True
         entry["kind"] = "organization"
         entries.append(entry)
-    for model, kind in ((Location, "location"), (MandateItem, "mandate")):
+    # Restoring a contact person could bring back withdrawn consent: never offered.
+    parts: tuple[tuple[Any, str, bool], ...] = (
+        (Location, "location", True),
+        (MandateItem, "mandate", True),
+        (ContactPerson, "contact", False),
+    )
+    for model, kind, restorable in parts:
         for record in (
             model.history.filter(organization_id=organization.pk)
             .select_related("history_user")
             .order_by("-history_date")[:limit]
         ):
             entry = _describe_record(record)
-            entry["restorable"] = True
+            entry["restorable"] = restorable
             entry["kind"] = kind
             entries.append(entry)
-    for record in (
-        ContactPerson.history.filter(organization_id=organization.pk)
-        .select_related("history_user")
-        .order_by("-history_date")[:limit]
-    ):
-        entry = _describe_record(record)
-        # Restoring a contact person could bring back withdrawn consent: never offered.
-        entry["restorable"] = False
-        entry["kind"] = "contact"
-        entries.append(entry)
     entries.sort(key=lambda entry: entry["date"], reverse=True)
     return entries[:limit]
 

@@ -91,3 +91,22 @@ def full_organization(municipality, **kwargs):
         MandateNeedFactory(item=item)
     ContactPersonFactory(organization=organization)
     return organization
+
+
+def edit_data(organization, **changes):
+    """POST data of the edit form: the entry as it is, with `changes`."""
+    data = {
+        "name": organization.name,
+        "description": organization.description,
+        "phone": organization.phone,
+        "email": organization.email,
+        "website": organization.website,
+        "languages": organization.languages,
+        "internal_notes": organization.internal_notes,
+        "locations-TOTAL_FORMS": "0",
+        "locations-INITIAL_FORMS": "0",
+        "locations-MIN_NUM_FORMS": "0",
+        "locations-MAX_NUM_FORMS": "10",
+    }
+    data.update(changes)
+    return data
