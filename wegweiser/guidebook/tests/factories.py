@@ -1,4 +1,5 @@
 import factory
+from django.urls import reverse
 
 from wegweiser.guidebook.models import (
     ActorType,
@@ -110,3 +111,13 @@ def edit_data(organization, **changes):
     }
     data.update(changes)
     return data
+
+
+def url(name, **kwargs):
+    """A guidebook URL in Musterstadt (unless another slug is given)."""
+    kwargs.setdefault("slug", "musterstadt")
+    return reverse(f"guidebook:{name}", kwargs=kwargs)
+
+
+def detail_url(organization, version=""):
+    return url("detail", pk=organization.pk) + (f"?version={version}" if version else "")

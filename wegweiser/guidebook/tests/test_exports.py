@@ -7,7 +7,6 @@ import json
 from unittest import mock
 
 import pytest
-from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import translation
@@ -25,13 +24,7 @@ from wegweiser.guidebook.services import create_organization_from_template
 
 from .test_exports_helpers import api_token, empty_municipality, flat, pdf_text, valid_document
 
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    with translation.override("en"):
-        yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("english_exports")
 
 
 # --- serializers --------------------------------------------------------------------------------

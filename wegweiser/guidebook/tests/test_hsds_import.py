@@ -6,9 +6,7 @@ import copy
 import json
 
 import pytest
-from django.core.cache import cache
 from django.core.management import CommandError, call_command
-from django.utils import translation
 
 from wegweiser.guidebook.exports import hsds, hsds_import, hsds_schema, serializers
 from wegweiser.guidebook.models import (
@@ -20,13 +18,7 @@ from wegweiser.guidebook.models import (
 
 from .test_exports_helpers import empty_municipality, valid_document
 
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    with translation.override("en"):
-        yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("english_exports")
 
 
 # --- HSDS import --------------------------------------------------------------------------------

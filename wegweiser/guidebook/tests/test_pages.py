@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.html import escape
 
 from wegweiser.guidebook.access import may_see_internal
@@ -16,26 +15,12 @@ from wegweiser.guidebook.models import (
 )
 from wegweiser.guidebook.selectors import published_organizations, visible_contact_persons
 
-from .factories import edit_data
+from .factories import detail_url, edit_data, url
 
 POPESCU = "Ana Popescu"
 
 
-def url(name, **kwargs):
-    kwargs.setdefault("slug", "musterstadt")
-    return reverse(f"guidebook:{name}", kwargs=kwargs)
-
-
-def detail_url(organization, version=""):
-    return url("detail", pk=organization.pk) + (f"?version={version}" if version else "")
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-    translation.activate("de")
-    yield
-    translation.activate("de")
+pytestmark = pytest.mark.usefixtures("german_pages")
 
 
 # --- visibility ---------------------------------------------------------------------------------

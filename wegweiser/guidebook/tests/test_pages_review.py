@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from wegweiser.guidebook import services
 from wegweiser.guidebook.models import (
@@ -15,26 +15,12 @@ from wegweiser.guidebook.models import (
     Organization,
 )
 
-from .factories import edit_data, full_organization
+from .factories import detail_url, edit_data, full_organization, url
 
 POPESCU = "Ana Popescu"
 
 
-def url(name, **kwargs):
-    kwargs.setdefault("slug", "musterstadt")
-    return reverse(f"guidebook:{name}", kwargs=kwargs)
-
-
-def detail_url(organization, version=""):
-    return url("detail", pk=organization.pk) + (f"?version={version}" if version else "")
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-    translation.activate("de")
-    yield
-    translation.activate("de")
+pytestmark = pytest.mark.usefixtures("german_pages")
 
 
 # --- history, archive ---------------------------------------------------------------------------
