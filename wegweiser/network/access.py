@@ -57,6 +57,21 @@ def get_network_for_user(
     return result
 
 
+def get_report_network_for_user(request: HttpRequest, slug: str) -> NetworkAccess:
+    """The yearly report: coordinators of the municipality and state coordinators; others 404."""
+    net = get_network_for_user(request, slug)
+    if not (net.can_write or net.access.is_state_coordinator):
+        raise Http404
+    return net
+
+
+def refuse_if_minutes_locked(meeting: Meeting) -> None:
+    """Approved minutes freeze the record of a meeting (agenda, decisions, tasks): 403."""
+    minutes = getattr(meeting, "minutes", None)
+    if minutes is not None and minutes.is_locked:
+        raise PermissionDenied
+
+
 def meetings_visible_to(user, net: NetworkAccess) -> QuerySet[Meeting]:
     """Meetings of the network the user may open."""
     meetings = Meeting.objects.filter(network=net.network)
