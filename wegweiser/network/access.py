@@ -19,7 +19,15 @@ from django.http import Http404, HttpRequest
 
 from wegweiser.accounts.access import MunicipalityAccess, get_municipality_for_user
 
-from .models import ActionItem, Meeting, MeetingFile, MeetingKind, Network, Participant
+from .models import (
+    ActionItem,
+    Meeting,
+    MeetingFile,
+    MeetingKind,
+    MeetingQuerySet,
+    Network,
+    Participant,
+)
 
 
 @dataclass(frozen=True)
@@ -72,7 +80,7 @@ def refuse_if_minutes_locked(meeting: Meeting) -> None:
         raise PermissionDenied
 
 
-def meetings_visible_to(user, net: NetworkAccess) -> QuerySet[Meeting]:
+def meetings_visible_to(user, net: NetworkAccess) -> MeetingQuerySet:
     """Meetings of the network the user may open."""
     meetings = Meeting.objects.filter(network=net.network)
     is_participant = Exists(Participant.objects.filter(meeting=OuterRef("pk"), user=user))

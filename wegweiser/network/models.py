@@ -85,6 +85,13 @@ class Network(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def municipality_slug(self) -> str:
+        """Network pages live under their municipality's address."""
+        # State-level networks (municipality empty) have no pages of their own yet.
+        assert self.municipality is not None, "network pages need a municipality"
+        return self.municipality.slug
+
 
 class InvitationQuerySet(models.QuerySet["Invitation"]):
     def open(self) -> InvitationQuerySet:
@@ -270,7 +277,7 @@ class Meeting(models.Model):
     def get_absolute_url(self) -> str:
         return reverse(
             "network:meeting_detail",
-            kwargs={"slug": self.network.municipality.slug, "meeting": self.id},
+            kwargs={"slug": self.network.municipality_slug, "meeting": self.id},
         )
 
     @property

@@ -68,7 +68,7 @@ def _remind_overdue(now: datetime.datetime) -> int:
             if not _once(f"overdue:{item.pk}:{user.pk}:{week.year}-{week.week}"):
                 continue
             with translation.override(user.preferred_language or "de"):
-                link = absolute_reverse("network:actions", slug=item.network.municipality.slug)
+                link = absolute_reverse("network:actions", slug=item.network.municipality_slug)
                 send_mail(
                     _("Overdue task: %(title)s") % {"title": item.title},
                     render_to_string(

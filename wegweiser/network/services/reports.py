@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.db.models import Count, QuerySet
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from wegweiser.guidebook.models import Organization, localized
@@ -41,7 +42,7 @@ def report(network: Network, year: int) -> dict:
     }
 
 
-def _meetings_by_kind(held: QuerySet[Meeting]) -> list[tuple[str, int]]:
+def _meetings_by_kind(held: QuerySet[Meeting]) -> list[tuple[str | Promise, int]]:
     by_kind = dict(
         Meeting.objects.filter(pk__in=held.values("pk"))
         .values_list("kind")
@@ -51,7 +52,7 @@ def _meetings_by_kind(held: QuerySet[Meeting]) -> list[tuple[str, int]]:
     return [(label, by_kind.get(kind, 0)) for kind, label in MeetingKind.choices]
 
 
-def _attendance(held: QuerySet[Meeting]) -> list[tuple[str, int]]:
+def _attendance(held: QuerySet[Meeting]) -> list[tuple[str | Promise, int]]:
     rows = (
         Participant.objects.filter(meeting__in=held.values("pk"), attended=True)
         .values("organization__actor_type__name", "organization__actor_type__key")
@@ -71,7 +72,7 @@ def _attendance(held: QuerySet[Meeting]) -> list[tuple[str, int]]:
 
 def _action_counts(
     network: Network, start: datetime.datetime, end: datetime.datetime
-) -> list[tuple[str, int]]:
+) -> list[tuple[str | Promise, int]]:
     items = ActionItem.objects.filter(network=network)
     today = timezone.localdate()
     opened = items.filter(created_at__gte=start, created_at__lt=end).count()

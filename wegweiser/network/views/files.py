@@ -35,7 +35,7 @@ def file_upload(request: HttpRequest, slug: str, meeting: str) -> HttpResponse:
 
 @login_required
 @require_safe
-def file_download(request: HttpRequest, slug: str, file: str) -> HttpResponse:
+def file_download(request: HttpRequest, slug: str, file: str) -> FileResponse:
     stored = get_file_for_user(request, slug, file)
     response = FileResponse(
         stored.file.open("rb"),

@@ -97,14 +97,14 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
         )
     if request.method == "POST":
         if user is not None:
-            membership = services.accept_invitation(invitation, user=user)
+            services.accept_invitation(invitation, user=user)
         elif form is not None and form.is_valid():
             user = services.create_account(
                 email=invitation.email,
                 name=form.cleaned_data["name"],
                 password=form.cleaned_data["password1"],
             )
-            membership = services.accept_invitation(invitation, user=user)
+            services.accept_invitation(invitation, user=user)
             auth_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         else:
             return render(
@@ -118,7 +118,7 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
             request,
             _("Welcome to %(network)s. You are now a member.") % {"network": invitation.network},
         )
-        return redirect("network:dashboard", slug=membership.municipality.slug)
+        return redirect("network:dashboard", slug=invitation.network.municipality_slug)
     return render(
         request,
         "network/accept.html",

@@ -74,7 +74,7 @@ def report_csv(request: HttpRequest, slug: str, year: int) -> HttpResponse:
         writer.writerow([neutralise(cell) for cell in row])
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
-        f'attachment; filename="network-{net.network.municipality.slug}-{year}.csv"'
+        f'attachment; filename="network-{net.network.municipality_slug}-{year}.csv"'
     )
     return response
 
