@@ -1,6 +1,5 @@
 from django import forms
 from django.forms.renderers import TemplatesSetting
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from .models import Municipality, State
@@ -14,7 +13,8 @@ class KernFormRenderer(TemplatesSetting):
 
 
 class MunicipalityForm(forms.ModelForm):
-    """A state coordinator starts a municipality of her state."""
+    """A state coordinator starts a municipality of her state (validation only; the write is
+    `services.start_municipality`)."""
 
     class Meta:
         model = Municipality
@@ -33,15 +33,3 @@ class MunicipalityForm(forms.ModelForm):
                 params={"state": self.state.name, "code": self.state.code},
             )
         return ags
-
-    def save(self, commit: bool = True) -> Municipality:
-        municipality = super().save(commit=False)
-        municipality.state = self.state
-        base = slugify(municipality.name) or municipality.ags
-        slug, counter = base, 2
-        while Municipality.objects.filter(slug=slug).exists():
-            slug, counter = f"{base}-{counter}", counter + 1
-        municipality.slug = slug
-        if commit:
-            municipality.save()
-        return municipality
