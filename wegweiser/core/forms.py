@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
@@ -21,11 +23,11 @@ class MunicipalityForm(forms.ModelForm):
         fields = ["name", "ags"]
         help_texts = {"ags": _("Eight digits; the first two are the code of your federal state.")}
 
-    def __init__(self, *args, state: State, **kwargs):
+    def __init__(self, *args: Any, state: State, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.state = state
 
-    def clean_ags(self):
+    def clean_ags(self) -> str:
         ags = self.cleaned_data["ags"]
         if not ags.startswith(self.state.code):
             raise forms.ValidationError(
