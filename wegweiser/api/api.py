@@ -7,7 +7,7 @@ scripts from a CDN, and no page of ours may reach a third-party host.
 
 from __future__ import annotations
 
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -27,24 +27,24 @@ api = NinjaAPI(
 
 
 @api.exception_handler(ValidationError)
-def validation_error(request, exc):
+def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     return api.create_response(
         request, {"detail": _("The request is not valid."), "errors": exc.errors}, status=400
     )
 
 
 @api.exception_handler(AuthenticationError)
-def authentication_error(request, exc):
+def authentication_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
     return api.create_response(request, {"detail": _("Authentication required.")}, status=401)
 
 
 @api.exception_handler(Http404)
-def not_found(request, exc):
+def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     return api.create_response(request, {"detail": _("Not found.")}, status=404)
 
 
 @api.exception_handler(HttpError)
-def http_error(request, exc):
+def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
 
 
