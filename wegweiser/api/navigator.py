@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.utils import translation
@@ -140,55 +138,6 @@ def _statement(statement) -> dict:
     }
 
 
-def _recommendation(
-    rec: Any,  # a navigator.services recommendation
-    municipality_slug: str,
-    language: str,
-    show_contacts: bool,
-) -> dict[str, Any]:
-    """One recommendation as the API shows it; contact persons only for those who may see them."""
-    return {
-        "position": rec.position,
-        "organization_id": str(rec.organization.pk),
-        "name": rec.organization.name,
-        "actor_type": rec.actor_type.key,
-        "actor_type_label": rec.actor_type.label,
-        "counselling": rec.actor_type.counselling,
-        "public_body": rec.actor_type.public_body,
-        "best_role": rec.best_role,
-        "consent_required": rec.consent_required,
-        "order_reasons": [text for _key, text in rec.reasons],
-        "why": [_statement(s) for s in rec.why],
-        "bring": [_statement(s) for s in rec.bring],
-        "data": [_statement(s) for s in rec.data],
-        "warnings": [_statement(s) for s in rec.warnings],
-        "phone": rec.organization.phone,
-        "email": rec.organization.email,
-        "website": rec.organization.website,
-        "languages": rec.organization.languages,
-        "locations": [
-            {
-                "name": location.name,
-                "address": str(location),
-                "opening_hours": location.opening_hours,
-            }
-            for location in rec.locations
-        ],
-        "guidebook_url": guidebook_entry_url(municipality_slug, rec.organization.pk, language),
-        "contact_persons": [
-            {
-                "name": person.name,
-                "function": person.function,
-                "phone": person.phone,
-                "email": person.email,
-            }
-            for person in rec.contact_persons
-        ]
-        if show_contacts
-        else None,
-    }
-
-
 @router.get(
     "/municipalities/{slug}/navigator",
     response={200: NavigatorOut, 400: ErrorOut, 404: ErrorOut},
@@ -229,7 +178,48 @@ def navigator(request, slug: str, query: Query[NavigatorQuery]):
             for n in result.notices
         ],
         "recommendations": [
-            _recommendation(rec, municipality.slug, language, show_contacts)
+            {
+                "position": rec.position,
+                "organization_id": str(rec.organization.pk),
+                "name": rec.organization.name,
+                "actor_type": rec.actor_type.key,
+                "actor_type_label": rec.actor_type.label,
+                "counselling": rec.actor_type.counselling,
+                "public_body": rec.actor_type.public_body,
+                "best_role": rec.best_role,
+                "consent_required": rec.consent_required,
+                "order_reasons": [text for _key, text in rec.reasons],
+                "why": [_statement(s) for s in rec.why],
+                "bring": [_statement(s) for s in rec.bring],
+                "data": [_statement(s) for s in rec.data],
+                "warnings": [_statement(s) for s in rec.warnings],
+                "phone": rec.organization.phone,
+                "email": rec.organization.email,
+                "website": rec.organization.website,
+                "languages": rec.organization.languages,
+                "locations": [
+                    {
+                        "name": location.name,
+                        "address": str(location),
+                        "opening_hours": location.opening_hours,
+                    }
+                    for location in rec.locations
+                ],
+                "guidebook_url": guidebook_entry_url(
+                    municipality.slug, rec.organization.pk, language
+                ),
+                "contact_persons": [
+                    {
+                        "name": person.name,
+                        "function": person.function,
+                        "phone": person.phone,
+                        "email": person.email,
+                    }
+                    for person in rec.contact_persons
+                ]
+                if show_contacts
+                else None,
+            }
             for rec in result.recommendations
         ],
     }
