@@ -24,10 +24,19 @@ LAYERS: list[set[str]] = [
     {"api"},
 ]
 # `demo` fills a database with every app's data, so it may import them all; nothing imports it.
+# An app's own `demo.py` is one step of it and is checked like `demo`.
 TOP = {"demo"}
-# Imports that break the order today, as (importing app, imported app, module path). Each entry is a
-# debt of issue 10 that the owner of the importing app removes; never add one for new code.
-ALLOWED_FOR_NOW: set[tuple[str, str, str]] = set()
+# Sideways imports of the apps that were being built while issue 10 landed (branches cases,
+# learning, plans), as (importing app, imported app). Debt of issue 10: the owner moves the shared
+# piece down (guidebook or core) or the lead declares the edge in docs/architecture.md; then the
+# entry goes. Never add one for new code.
+ALLOWED_FOR_NOW: set[tuple[str, str]] = {
+    ("cases", "navigator"),
+    ("cases", "network"),
+    ("cases", "worktime"),
+    ("learning", "worktime"),
+    ("plans", "network"),
+}
 
 SKIPPED_DIRS = {"tests", "migrations", "__pycache__"}
 
@@ -90,17 +99,18 @@ def imported_apps(path: Path, source: str | None = None) -> list[tuple[str, int]
 def violations() -> list[str]:
     known = set(apps())
     problems = []
-    for app in known:
-        own = layer_of(app)
+    for app in sorted(known):
         for path in modules(app):
             relative = str(path.relative_to(PACKAGE.parent))
+            as_demo = path.name == "demo.py"
+            own = layer_of("demo" if as_demo else app)
             for other, line in imported_apps(path):
                 if other == app or other not in known:
                     continue  # project modules (settings, testing) are not apps
-                if (app, other, relative) in ALLOWED_FOR_NOW:
+                if (app, other) in ALLOWED_FOR_NOW:
                     continue
                 theirs = layer_of(other)
-                if app in TOP or theirs < own:
+                if own == len(LAYERS) or theirs < own:
                     continue
                 direction = "sideways" if theirs == own else "upwards"
                 lower = ", ".join(sorted(a for a in known if layer_of(a) < own))
@@ -125,12 +135,21 @@ def test_apps_import_only_lower_layers():
 
 
 def test_allowed_for_now_entries_are_still_needed():
-    """A debt that was paid must leave the list, so it cannot come back unnoticed."""
-    for app, other, relative in ALLOWED_FOR_NOW:
-        path = PACKAGE.parent / relative
-        assert path.exists() and other in {name for name, _line in imported_apps(path)}, (
-            f"{relative} no longer imports {other}: remove it from ALLOWED_FOR_NOW"
-        )
+    """A debt that was paid must leave the list, so it cannot come back unnoticed.
+
+    Entries of an app that is not in this tree yet (its branch is not merged) wait for it.
+    """
+    present = set(apps())
+    for app, other in sorted(ALLOWED_FOR_NOW):
+        if app not in present:
+            continue
+        imported = {
+            name
+            for path in modules(app)
+            if path.name != "demo.py"
+            for name, _line in imported_apps(path)
+        }
+        assert other in imported, f"{app} no longer imports {other}: remove it from ALLOWED_FOR_NOW"
 
 
 def test_the_parser_sees_every_form_of_import():
