@@ -8,19 +8,17 @@ data (data_duty items), warnings (items with role "caution"). The order is decid
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.db.models import Prefetch
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext_lazy
 
 from wegweiser.accounts.access import roles_in
+from wegweiser.core.i18n import current_language
 from wegweiser.guidebook.models import (
     ContactPerson,
     Location,
@@ -34,7 +32,21 @@ from wegweiser.guidebook.models import (
 )
 from wegweiser.guidebook.vocabulary import load_json
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+from .policy import (  # noqa: F401  (re-exported)
+    RESIDENCE_STATUSES,
+    SECURE,
+    UNCLEAR,
+    UNKNOWN,
+    InvalidStatus,
+    Notice,
+    Policy,
+    Rule,
+    Situation,
+    load_policy,
+    parse_status,
+    rule_matches,
+    situation_applies,
+)
 
 # The navigator's own short wording of the roles (the guidebook's labels are longer).
 ROLE_LABELS: dict[str, Any] = {
@@ -85,74 +97,7 @@ def needs_for_keys(keys: list[str]) -> list[Need]:
     return needs
 
 
-# --- the ordering policy ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Rule:
-    key: str
-    score: int
-    match: dict
-    when: dict
-    reason: dict
-    consent_required: bool = False
-
-
-@dataclass(frozen=True)
-class Notice:
-    key: str
-    level: str
-    when: dict
-    text: dict
-
-
-@dataclass(frozen=True)
-class Policy:
-    role_score: dict[str, int]
-    rules: tuple[Rule, ...]
-    notices: tuple[Notice, ...]
-
-    @classmethod
-    def from_data(cls, data: dict) -> Policy:
-        return cls(
-            role_score=dict(data["role_score"]),
-            rules=tuple(
-                Rule(
-                    key=rule["key"],
-                    score=int(rule["score"]),
-                    match=rule.get("match", {}),
-                    when=rule.get("when", {}),
-                    reason=rule.get("reason", {}),
-                    consent_required=bool(rule.get("consent_required", False)),
-                )
-                for rule in data["rules"]
-            ),
-            notices=tuple(
-                Notice(
-                    key=notice["key"],
-                    level=notice.get("level", "info"),
-                    when=notice.get("when", {}),
-                    text=notice["text"],
-                )
-                for notice in data.get("notices", [])
-            ),
-        )
-
-
-@cache
-def load_policy() -> Policy:
-    with open(DATA_DIR / "policy.json", encoding="utf-8") as handle:
-        return Policy.from_data(json.load(handle))
-
-
-def _situation_applies(when: dict, need_keys: set[str], acute: bool, applied: set[str]) -> bool:
-    if when.get("unless_acute") and acute:
-        return False
-    if when.get("acute") and not acute:
-        return False
-    if "needs_any" in when and not need_keys & set(when["needs_any"]):
-        return False
-    return not ("rule_applied" in when and when["rule_applied"] not in applied)
+# --- the ordering policy lives in policy.py (re-exported here for callers and tests) ----------
 
 
 # --- results -----------------------------------------------------------------------------------
@@ -191,6 +136,7 @@ class Recommendation:
     consent_required: bool
     locations: list[Location]
     contact_persons: list[ContactPerson]
+    card_warnings: list[str] = field(default_factory=list)  # warnings of the policy (e.g. § 87)
 
     @property
     def actor_type(self):
@@ -209,6 +155,8 @@ class NavigatorResult:
     notices: list[Notice]
     show_contact_persons: bool
     language: str = "de"
+    status: str = UNKNOWN  # the status the rules used (a ticked need may make it "unclear")
+    requested_status: str = UNKNOWN
 
     @property
     def notice_texts(self) -> list[NoticeText]:
@@ -310,126 +258,141 @@ def organizations_for(municipality, *, with_contacts: bool):
     )
 
 
-def _rule_matches(rule: Rule, organization: Organization, selected_links, acute_keys) -> bool:
-    match = rule.match
-    actor_type = organization.actor_type
-    for flag, expected in match.get("actor_type", {}).items():
-        if getattr(actor_type, flag) != expected:
-            return False
-    if "caution_on_any" in match:
-        keys = set(match["caution_on_any"])
-        if not any(
-            link.role == NeedRole.CAUTION and link.need.key in keys
-            for item in organization.mandate_items.all()
-            for link in item.need_links.all()
-        ):
-            return False
-    if match.get("acts_on_selected_acute") and not any(
-        link.role == NeedRole.ACTS and link.need.key in acute_keys for _item, link in selected_links
-    ):
-        return False
-    if match.get("no_caution_on_selected_acute") and any(
-        link.role == NeedRole.CAUTION and link.need.key in acute_keys
+def _selected_links(organization, need_keys) -> list:
+    return [
+        (item, link)
         for item in organization.mandate_items.all()
         for link in item.need_links.all()
-    ):
-        return False
-    return not ("actor_types" in match and actor_type.key not in match["actor_types"])
+        if link.need.key in need_keys
+    ]
+
+
+def _is_first_contact(organization, situation: Situation, policy: Policy) -> bool:
+    """A safe first contact (non-state counselling) is listed even without a mandate link."""
+    first = policy.first_contact
+    return bool(first) and (
+        situation_applies(first.get("when", {}), situation)
+        and rule_matches(first.get("match", {}), organization, [], situation)
+    )
+
+
+@dataclass
+class _Scored:
+    score: int
+    reasons: list[tuple[str, str]]
+    card_warnings: list[str]
+    consent_required: bool
+    applied: set[str]
+
+
+def _apply_rules(organization, links, situation, policy, best_role, language, public_listed):
+    """The organisation's score and the reasons, warnings and consent mark of the rules."""
+    scored = _Scored(policy.role_score.get(best_role, 100), [], [], False, set())
+    for rule in policy.rules:
+        if not situation_applies(rule.when, situation, public_listed=public_listed):
+            continue
+        if not rule_matches(rule.match, organization, links, situation):
+            continue
+        scored.score += rule.score
+        text = localized(rule.reason, language)
+        (scored.card_warnings if rule.warning else scored.reasons).append(
+            text if rule.warning else (rule.key, text)
+        )
+        scored.consent_required = scored.consent_required or rule.consent_required
+        scored.applied.add(rule.key)
+    return scored
+
+
+def _statements(organization, links, need_keys, language):
+    """Why (mandate texts serving the selection), cautions, what to bring, data duties."""
+    items = list(organization.mandate_items.all())
+    why, warnings, seen = [], [], set()
+    for item, link in links:
+        caution = link.role == NeedRole.CAUTION
+        if (item.id, caution) in seen:
+            continue
+        if not caution and item.kind in (MandateKind.DATA_DUTY, MandateKind.WHEN_TO_INVOLVE):
+            continue
+        seen.add((item.id, caution))
+        needs_of_item = [
+            other.need.key
+            for other in item.need_links.all()
+            if other.need.key in need_keys and other.role == link.role
+        ]
+        (warnings if caution else why).append(_statement(item, language, link, needs_of_item))
+    if not why:
+        # Served only through a when_to_involve / data item (or listed as the first contact):
+        # show that item, else the organisation's first "can" text, as the reason.
+        why = [
+            _statement(item, language, link)
+            for item, link in links
+            if link.role != NeedRole.CAUTION
+        ][:1] or [_statement(item, language) for item in items if item.kind == MandateKind.CAN][:1]
+    bring = [_statement(i, language) for i in items if i.kind == MandateKind.WHEN_TO_INVOLVE]
+    data = [_statement(i, language) for i in items if i.kind == MandateKind.DATA_DUTY]
+    return why, warnings, bring, data
+
+
+def _candidates(municipality, situation, policy, show_contact_persons):
+    """(organisation, selected links, best role) of everyone the result lists."""
+    candidates = []
+    for organization in organizations_for(municipality, with_contacts=show_contact_persons):
+        links = _selected_links(organization, situation.need_keys)
+        roles = {link.role for _item, link in links} - {NeedRole.CAUTION}
+        if not roles and _is_first_contact(organization, situation, policy):
+            roles = {NeedRole.ADVISES}
+        if not roles:
+            continue  # not serving these needs (or only with a caution): not recommended
+        best_role = min(roles, key=lambda role: policy.role_score.get(role, 100))
+        candidates.append((organization, links, best_role))
+    return candidates
+
+
+def _recommendation(organization, links, best_role, scored, situation, language, contacts):
+    why, warnings, bring, data = _statements(organization, links, situation.need_keys, language)
+    return Recommendation(
+        position=0,
+        organization=organization,
+        score=scored.score,
+        best_role=best_role,
+        reasons=scored.reasons,
+        why=why,
+        bring=bring,
+        data=data,
+        warnings=warnings,
+        consent_required=scored.consent_required,
+        card_warnings=scored.card_warnings,
+        locations=[] if organization.confidential_address else list(organization.locations.all()),
+        contact_persons=list(getattr(organization, "consenting_contacts", [])) if contacts else [],
+    )
 
 
 def recommend(
     municipality,
     needs: list[Need],
     *,
+    status: str = UNKNOWN,
     show_contact_persons: bool = False,
     policy: Policy | None = None,
     language: str | None = None,
 ) -> NavigatorResult:
-    """The ordered recommendations for the ticked needs in a municipality."""
+    """The ordered recommendations for the ticked needs and residence status in a municipality."""
     policy = policy or load_policy()
-    language = (language or get_language() or "de").split("-")[0]
-    need_keys = {need.key for need in needs}
-    acute_keys = {need.key for need in needs if need.acute}
-    acute = bool(acute_keys)
-    results: list[Recommendation] = []
-    applied_rules: set[str] = set()
-    if needs:
-        for organization in organizations_for(municipality, with_contacts=show_contact_persons):
-            items = list(organization.mandate_items.all())
-            selected_links = [
-                (item, link)
-                for item in items
-                for link in item.need_links.all()
-                if link.need.key in need_keys
-            ]
-            roles = {link.role for _item, link in selected_links} - {NeedRole.CAUTION}
-            if not roles:
-                continue  # not serving these needs (or only with a caution): not recommended
-            best_role = min(roles, key=lambda role: policy.role_score.get(role, 100))
-            score = policy.role_score.get(best_role, 100)
-            reasons = []
-            consent_required = False
-            for rule in policy.rules:
-                if not _situation_applies(rule.when, need_keys, acute, set()):
-                    continue
-                if _rule_matches(rule, organization, selected_links, acute_keys):
-                    score += rule.score
-                    reasons.append((rule.key, localized(rule.reason, language)))
-                    consent_required = consent_required or rule.consent_required
-                    applied_rules.add(rule.key)
-            why, warnings = [], []
-            seen_why, seen_warning = set(), set()
-            for item, link in selected_links:
-                needs_of_item = [
-                    other.need.key
-                    for other in item.need_links.all()
-                    if other.need.key in need_keys and other.role == link.role
-                ]
-                if link.role == NeedRole.CAUTION:
-                    if item.id not in seen_warning:
-                        seen_warning.add(item.id)
-                        warnings.append(_statement(item, language, link, needs_of_item))
-                elif (
-                    item.kind not in (MandateKind.DATA_DUTY, MandateKind.WHEN_TO_INVOLVE)
-                    and item.id not in seen_why
-                ):
-                    seen_why.add(item.id)
-                    why.append(_statement(item, language, link, needs_of_item))
-            bring = [
-                _statement(item, language)
-                for item in items
-                if item.kind == MandateKind.WHEN_TO_INVOLVE
-            ]
-            data = [
-                _statement(item, language) for item in items if item.kind == MandateKind.DATA_DUTY
-            ]
-            if not why:
-                # Served only through a when_to_involve / data item: show that item as the reason.
-                why = [
-                    _statement(item, language, link)
-                    for item, link in selected_links
-                    if link.role != NeedRole.CAUTION
-                ][:1]
-            results.append(
-                Recommendation(
-                    position=0,
-                    organization=organization,
-                    score=score,
-                    best_role=best_role,
-                    reasons=reasons,
-                    why=why,
-                    bring=bring,
-                    data=data,
-                    warnings=warnings,
-                    consent_required=consent_required,
-                    locations=[]
-                    if organization.confidential_address
-                    else list(organization.locations.all()),
-                    contact_persons=list(getattr(organization, "consenting_contacts", []))
-                    if show_contact_persons
-                    else [],
-                )
+    language = current_language(language)
+    situation = Situation.of(needs, status, policy)
+    candidates = _candidates(municipality, situation, policy, show_contact_persons) if needs else []
+    public_listed = any(org.actor_type.public_body for org, _links, _role in candidates)
+    results, applied = [], set()
+    for organization, links, best_role in candidates:
+        scored = _apply_rules(
+            organization, links, situation, policy, best_role, language, public_listed
+        )
+        applied |= scored.applied
+        results.append(
+            _recommendation(
+                organization, links, best_role, scored, situation, language, show_contact_persons
             )
+        )
     results.sort(
         key=lambda r: (r.score, r.organization.actor_type.order, r.organization.name.lower())
     )
@@ -438,15 +401,17 @@ def recommend(
     notices = [
         notice
         for notice in policy.notices
-        if _situation_applies(notice.when, need_keys, acute, applied_rules)
+        if needs and situation_applies(notice.when, situation, applied, public_listed)
     ]
     return NavigatorResult(
         needs=needs,
-        acute=acute,
+        acute=situation.acute,
         recommendations=results,
         notices=notices,
         show_contact_persons=show_contact_persons,
         language=language,
+        status=situation.status,
+        requested_status=status,
     )
 
 
