@@ -10,18 +10,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Prefetch
-from django.utils.translation import gettext_lazy
 
 from wegweiser.accounts.access import roles_in
 from wegweiser.core.i18n import current_language
 from wegweiser.guidebook.models import (
     ContactPerson,
-    Location,
     MandateItem,
     MandateKind,
     MandateNeed,
@@ -47,14 +44,16 @@ from .policy import (  # noqa: F401  (re-exported)
     rule_matches,
     situation_applies,
 )
+from .results import (  # noqa: F401  (re-exported)
+    ROLE_LABELS,
+    NavigatorResult,
+    NoticeText,
+    Recommendation,
+    Statement,
+    pick_language,
+    text_direction,
+)
 
-# The navigator's own short wording of the roles (the guidebook's labels are longer).
-ROLE_LABELS: dict[str, Any] = {
-    NeedRole.ACTS: gettext_lazy("acts"),
-    NeedRole.ADVISES: gettext_lazy("advises"),
-    NeedRole.MUST_BE_INFORMED: gettext_lazy("must be informed"),
-    NeedRole.CAUTION: gettext_lazy("caution"),
-}
 KEY_PATTERN = re.compile(r"^[a-z0-9_]{1,64}$")
 MAX_KEYS = 40
 
@@ -98,106 +97,6 @@ def needs_for_keys(keys: list[str]) -> list[Need]:
 
 
 # --- the ordering policy lives in policy.py (re-exported here for callers and tests) ----------
-
-
-# --- results -----------------------------------------------------------------------------------
-
-
-@dataclass
-class Statement:
-    """One mandate item as shown in a result: text in the active language, its kind and role."""
-
-    id: str
-    kind: str
-    kind_label: str
-    text: str
-    source: str
-    role: str | None = None
-    role_label: str = ""
-    needs: list[str] = field(default_factory=list)
-    language: str = "de"
-
-    @property
-    def direction(self) -> str:
-        return text_direction(self.language)
-
-
-@dataclass
-class Recommendation:
-    position: int
-    organization: Organization
-    score: int
-    best_role: str
-    reasons: list[tuple[str, str]]  # (rule key, text)
-    why: list[Statement]
-    bring: list[Statement]
-    data: list[Statement]
-    warnings: list[Statement]
-    consent_required: bool
-    locations: list[Location]
-    contact_persons: list[ContactPerson]
-    card_warnings: list[str] = field(default_factory=list)  # warnings of the policy (e.g. § 87)
-
-    @property
-    def actor_type(self):
-        return self.organization.actor_type
-
-    @property
-    def best_role_label(self) -> str:
-        return str(ROLE_LABELS.get(self.best_role, self.best_role))
-
-
-@dataclass
-class NavigatorResult:
-    needs: list[Need]
-    acute: bool
-    recommendations: list[Recommendation]
-    notices: list[Notice]
-    show_contact_persons: bool
-    language: str = "de"
-    status: str = UNKNOWN  # the status the rules used (a ticked need may make it "unclear")
-    requested_status: str = UNKNOWN
-
-    @property
-    def notice_texts(self) -> list[NoticeText]:
-        return [
-            NoticeText(
-                key=notice.key,
-                level=notice.level,
-                text=localized(notice.text, self.language),
-                language=pick_language(notice.text, self.language),
-            )
-            for notice in self.notices
-        ]
-
-    @property
-    def need_keys(self) -> list[str]:
-        return [need.key for need in self.needs]
-
-
-def text_direction(language: str) -> str:
-    return "rtl" if language in settings.LANGUAGES_BIDI else "ltr"
-
-
-def pick_language(values: dict[str, str] | None, language: str) -> str:
-    """The language `localized()` picks from a {language: text} dict (for lang/dir attributes)."""
-    values = values or {}
-    for code in (language, "de", "en"):
-        if values.get(code):
-            return code
-    return next(iter(values), "de")
-
-
-@dataclass
-class NoticeText:
-    key: str
-    level: str
-    text: str
-    language: str
-
-    @property
-    def direction(self) -> str:
-        return text_direction(self.language)
 
 
 def _item_text(item: MandateItem, language: str) -> tuple[str, str]:
@@ -413,65 +312,6 @@ def recommend(
         status=situation.status,
         requested_status=status,
     )
-
-
-# --- simple mode (workers) ---------------------------------------------------------------------
-
-
-@dataclass
-class HelpService:
-    organization: Organization
-    speaks_language: bool
-    serves_selection: bool
-    locations: list[Location]
-
-
-def counselling_services(municipality, needs: list[Need], language: str) -> list[HelpService]:
-    """Published counselling services of the municipality; those speaking the language first.
-
-    With needs ticked, services whose mandate serves one of them (not only with a caution) come
-    before the others; nobody is hidden, so a worker always sees somewhere to turn.
-    """
-    need_keys = {need.key for need in needs}
-    services = []
-    organizations = (
-        Organization.objects.published()
-        .serving(municipality)
-        .filter(actor_type__counselling=True)
-        .select_related("actor_type")
-        .prefetch_related(
-            Prefetch(
-                "mandate_items__need_links", queryset=MandateNeed.objects.select_related("need")
-            ),
-            "locations",
-        )
-        .distinct()
-    )
-    for organization in organizations:
-        serves = any(
-            link.need.key in need_keys and link.role != NeedRole.CAUTION
-            for item in organization.mandate_items.all()
-            for link in item.need_links.all()
-        )
-        services.append(
-            HelpService(
-                organization=organization,
-                speaks_language=language in (organization.languages or []),
-                serves_selection=serves,
-                locations=[]
-                if organization.confidential_address
-                else list(organization.locations.all()),
-            )
-        )
-    services.sort(
-        key=lambda s: (
-            not s.speaks_language,
-            bool(need_keys) and not s.serves_selection,
-            s.organization.actor_type.order,
-            s.organization.name.lower(),
-        )
-    )
-    return services
 
 
 # --- indicators --------------------------------------------------------------------------------

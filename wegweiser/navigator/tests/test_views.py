@@ -280,8 +280,8 @@ def test_referral_sheet_in_a_worker_language(client, world):
     html = client.get(
         "/ro/m/musterstadt/navigator/sheet/", {"needs": "residence_status,debts"}
     ).content.decode()
-    assert "Perioada de reflecție" in html  # notice text from policy.json in Romanian
-    assert 'lang="ro" dir="ltr">Perioada' in html
+    assert "perioadă de reflecție" in html  # notice text from policy.json in Romanian
+    assert 'lang="ro" dir="ltr">Statut de ședere' in html
     # plain wording of the needs for the person, mandate texts in German with lang="de"
     assert Need.objects.get(key="debts").plain["ro"] in html
     assert 'lang="de" dir="ltr">Sie beraten' in html
