@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import override, pgettext
 
 from wegweiser.core.models import Municipality, State
 from wegweiser.guidebook.models import Organization
@@ -31,7 +31,9 @@ def counselling_services(
     Only public fields: name, phone, e-mail, website, languages, opening hours (no addresses, so
     confidential places stay safe). Services that speak `language` come first.
     """
-    organizations = Organization.objects.published().filter(actor_type__counselling=True)
+    organizations = Organization.objects.published().filter(
+        actor_type__counselling=True, actor_type__public_body=False
+    )
     if municipality is not None:
         organizations = organizations.serving(municipality)
     elif state is not None:
@@ -62,6 +64,28 @@ def counselling_services(
     return services
 
 
+def fallback_contacts(language: str) -> list[dict]:
+    """Nationwide non-state contacts for workers (guidebook/data/fallback_contacts.json), used
+    wherever a place lists no counselling service. A public body is never a fallback: it must
+    inform the immigration office (§ 87 AufenthG)."""
+    from wegweiser.guidebook.models import localized
+    from wegweiser.guidebook.vocabulary import load_json
+
+    contacts = [
+        {
+            "key": entry["key"],
+            "name": entry["name"],
+            "url": entry["url"],
+            "description": localized(entry["description"], language),
+            "speaks_language": language in entry.get("languages", []),
+        }
+        for entry in load_json("fallback_contacts.json")["contacts"]
+        if entry.get("public_body") is False and "workers" in entry.get("audience", [])
+    ]
+    contacts.sort(key=lambda contact: not contact["speaks_language"])
+    return contacts
+
+
 # --- formatting for server-rendered reports -----------------------------------------------------
 
 
@@ -73,7 +97,7 @@ def money(cents: int) -> str:
 def hours(minutes: int) -> str:
     sign = "−" if minutes < 0 else ""
     minutes = abs(minutes)
-    return f"{sign}{minutes // 60}:{minutes % 60:02d} h"
+    return f"{sign}{minutes // 60}:{minutes % 60:02d} {pgettext('unit: hours', 'h')}"
 
 
 def date_label(value: str) -> str:
@@ -101,6 +125,12 @@ def report_view(report: dict) -> dict:
             "without_minimum_wage": hours(totals["minutes_without_minimum_wage"])
             if totals["minutes_without_minimum_wage"]
             else "",
+            "at_assumed_rate": hours(totals["minutes_at_assumed_rate"])
+            if totals["minutes_at_assumed_rate"]
+            else "",
+            "last_known_rate": money(wages.rates()[-1][1]),
+            "rests_under_11h": totals["rests_under_11h"],
+            "shifts_missing_break": totals["shifts_missing_break"],
         },
         "days": [
             {
@@ -261,6 +291,7 @@ def paper_calendar_pdf(
         contact = next(
             (s for s in services if s["speaks_language"]), services[0] if services else None
         )
+        year_rate_set = wages.rate_is_set(f"{year}-01-01")
         context = {
             "year": year,
             "state": state,
@@ -272,7 +303,9 @@ def paper_calendar_pdf(
                 for date, name in holidays_of(year, state.subdivision, language).items()
             ],
             "contact": contact,
+            "fallbacks": [] if contact else fallback_contacts(language),
             "rate": money(wages.rate_on(f"{year}-01-01")),
+            "rate_is_set": year_rate_set,
             "rates": [
                 {"from": date_label(valid_from), "rate": money(cents)}
                 for valid_from, cents in wages.rates()
