@@ -207,3 +207,39 @@ def test_municipality_without_public_bodies_has_no_residence_notice(world):
     result = run(world, "wages_unpaid")
     assert all(not r.actor_type.public_body for r in result.recommendations)
     assert "residence_safety" not in [n.key for n in result.notices]
+
+
+# --- pages --------------------------------------------------------------------------------------
+
+
+def test_professional_page_has_the_status_input_and_marks(client, world):
+    html = client.get(
+        "/en/m/musterstadt/navigator/", {"needs": "documents_withheld"}
+    ).content.decode()
+    assert 'name="status" value="unknown" id="status-unknown" checked' in html
+    assert "§ 87 duty to inform" in html and "only with the person&#x27;s consent" in html
+    secure = client.get(
+        "/en/m/musterstadt/navigator/", {"needs": "excessive_hours", "status": "secure"}
+    ).content.decode()
+    assert 'value="secure" id="status-secure" checked' in secure
+    assert "§ 87 duty to inform" not in secure
+    assert "status=secure" in secure  # the referral-sheet link keeps the status
+
+
+def test_bad_status_is_400_with_a_message(client, world):
+    response = client.get("/en/m/musterstadt/navigator/", {"needs": "debts", "status": "x"})
+    assert response.status_code == 400
+    assert "Unknown residence status" in response.content.decode()
+
+
+def test_simple_mode_without_counselling_shows_non_state_fallbacks(client, world):
+    from wegweiser.guidebook.models import Organization, OrganizationStatus
+
+    serving = Organization.objects.serving(world.beispielstadt).values("pk")
+    Organization.objects.filter(actor_type__counselling=True, pk__in=serving).update(
+        status=OrganizationStatus.DRAFT
+    )
+    html = client.get("/ro/m/beispielstadt/help/").content.decode()
+    assert "Faire Mobilität" in html and "https://www.faire-mobilitaet.de" in html
+    assert "Servicestelle" not in html  # for professionals only
+    assert "Jobcenter Beispielstadt" not in html and "Integrationsbüro" not in html
