@@ -112,6 +112,7 @@ TABLE = [  # status unknown (the default)
             "social_welfare_office",
             "public_order_office",
             "integration_commissioner",
+            "youth_welfare_office",
         ],
         [],
         ["acute_danger", "residence_safety"],
@@ -164,7 +165,7 @@ TABLE = [  # status unknown (the default)
     ),
     (
         "children_affected",
-        ["counselling_service", "shelter", "police"],
+        ["counselling_service", "shelter", "youth_welfare_office", "police"],
         ["police"],
         ["residence_safety", "consent"],
     ),
@@ -243,6 +244,7 @@ TABLE = [  # status unknown (the default)
             "social_welfare_office",
             "public_order_office",
             "integration_commissioner",
+            "youth_welfare_office",
             "customs_fks",
             "immigration_authority",
         ],
@@ -291,7 +293,7 @@ TABLE = [  # status unknown (the default)
 # With a secure residence status the competent authority may come first.
 SECURE_TABLE = [
     ("excessive_hours", ["labour_inspection", "counselling_service", "union_counselling"]),
-    ("housing_tied_to_job", ["public_order_office", "jobcenter"]),
+    ("housing_tied_to_job", ["public_order_office", "counselling_service", "jobcenter"]),
 ]
 
 
@@ -385,11 +387,12 @@ def test_removing_a_mandate_need_removes_the_recommendation(world):
 
 
 def test_adding_a_mandate_need_to_another_org_adds_it_in_policy_order(world):
-    assert "counselling_service" not in [
-        r.actor_type.key for r in run(world, "housing_tied_to_job", status=SECURE).recommendations
+    union = Organization.objects.get(name="Beratungsstelle Faire Arbeit Musterstadt")
+    assert union not in [
+        r.organization for r in run(world, "housing_tied_to_job", status=SECURE).recommendations
     ]
     item = MandateItem.objects.create(
-        organization=world.counselling,
+        organization=union,
         kind=MandateKind.CAN,
         text="Sie beraten zu Unterkünften, die an den Arbeitsplatz gebunden sind.",
     )
@@ -397,11 +400,11 @@ def test_adding_a_mandate_need_to_another_org_adds_it_in_policy_order(world):
         item=item, need=Need.objects.get(key="housing_tied_to_job"), role=NeedRole.ADVISES
     )
     result = run(world, "housing_tied_to_job", status=SECURE)
-    # secure status: the competent authority first, then the counselling service (policy order)
-    second = result.recommendations[1]
+    # secure status: the competent authority first, then the counselling services (policy order)
     assert result.recommendations[0].actor_type.key == "public_order_office"
-    assert second.organization == world.counselling
-    assert [s.text for s in second.why] == [item.text]
+    added = next(r for r in result.recommendations if r.organization == union)
+    assert added.position == 3  # after the other counselling service, before the job centre
+    assert [s.text for s in added.why] == [item.text]
 
 
 def test_a_new_caution_moves_an_org_behind_the_others(world):

@@ -243,3 +243,20 @@ def test_simple_mode_without_counselling_shows_non_state_fallbacks(client, world
     assert "Faire Mobilität" in html and "https://www.faire-mobilitaet.de" in html
     assert "Servicestelle" not in html  # for professionals only
     assert "Jobcenter Beispielstadt" not in html and "Integrationsbüro" not in html
+
+
+def test_children_affected_lists_the_youth_welfare_office_warned(world):
+    result = run(world, "children_affected")
+    jugendamt = next(
+        r for r in result.recommendations if r.actor_type.key == "youth_welfare_office"
+    )
+    assert jugendamt.card_warnings and not jugendamt.consent_required
+    assert keys_of(run(world, "children_affected", SECURE))[0] == "youth_welfare_office"
+
+
+def test_specialised_units_are_investigating_bodies(db):
+    from wegweiser.guidebook.models import ActorType
+
+    for key in ("police_trafficking_unit", "prosecution_trafficking_unit"):
+        assert ActorType.objects.get(key=key).public_body
+        assert key in investigating_types()
