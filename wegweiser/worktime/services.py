@@ -303,6 +303,7 @@ def paper_calendar_pdf(
                 for date, name in holidays_of(year, state.subdivision, language).items()
             ],
             "contact": contact,
+            "holiday_language": HOLIDAY_LANGUAGES.get(language, "de").split("_")[0],
             "fallbacks": [] if contact else fallback_contacts(language),
             "rate": money(wages.rate_on(f"{year}-01-01")),
             "rate_is_set": year_rate_set,
