@@ -191,7 +191,8 @@ def test_simple_mode_in_every_worker_language(client, world):
 def test_municipality_page_links_to_help_and_navigator(client, world):
     html = client.get("/ro/m/musterstadt/").content.decode()
     assert 'href="/ro/m/musterstadt/help/"' in html
-    assert 'href="/ro/m/musterstadt/navigator/"' in html
+    # professional pages are German/English: linked explicitly in German, not mixed into Romanian
+    assert 'hreflang="de" href="/de/m/musterstadt/navigator/"' in html
 
 
 def test_referral_sheet_page_and_pdf(client, world):
