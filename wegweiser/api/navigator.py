@@ -146,6 +146,50 @@ def _statement(statement) -> dict:
     }
 
 
+def _recommendation(rec, slug: str, language: str, show_contacts: bool) -> dict:
+    return {
+        "position": rec.position,
+        "organization_id": str(rec.organization.pk),
+        "name": rec.organization.name,
+        "actor_type": rec.actor_type.key,
+        "actor_type_label": rec.actor_type.label,
+        "counselling": rec.actor_type.counselling,
+        "public_body": rec.actor_type.public_body,
+        "best_role": rec.best_role,
+        "consent_required": rec.consent_required,
+        "reporting_duty_warnings": rec.card_warnings,
+        "order_reasons": [text for _key, text in rec.reasons],
+        "why": [_statement(s) for s in rec.why],
+        "bring": [_statement(s) for s in rec.bring],
+        "data": [_statement(s) for s in rec.data],
+        "warnings": [_statement(s) for s in rec.warnings],
+        "phone": rec.organization.phone,
+        "email": rec.organization.email,
+        "website": rec.organization.website,
+        "languages": rec.organization.languages,
+        "locations": [
+            {
+                "name": location.name,
+                "address": str(location),
+                "opening_hours": location.opening_hours,
+            }
+            for location in rec.locations
+        ],
+        "guidebook_url": guidebook_entry_url(slug, rec.organization.pk, language),
+        "contact_persons": [
+            {
+                "name": person.name,
+                "function": person.function,
+                "phone": person.phone,
+                "email": person.email,
+            }
+            for person in rec.contact_persons
+        ]
+        if show_contacts
+        else None,
+    }
+
+
 @router.get(
     "/municipalities/{slug}/navigator",
     response={200: NavigatorOut, 400: ErrorOut, 404: ErrorOut},
@@ -202,49 +246,7 @@ def navigator(request, slug: str, query: Query[NavigatorQuery]):
             for n in result.notice_texts
         ],
         "recommendations": [
-            {
-                "position": rec.position,
-                "organization_id": str(rec.organization.pk),
-                "name": rec.organization.name,
-                "actor_type": rec.actor_type.key,
-                "actor_type_label": rec.actor_type.label,
-                "counselling": rec.actor_type.counselling,
-                "public_body": rec.actor_type.public_body,
-                "best_role": rec.best_role,
-                "consent_required": rec.consent_required,
-                "reporting_duty_warnings": rec.card_warnings,
-                "order_reasons": [text for _key, text in rec.reasons],
-                "why": [_statement(s) for s in rec.why],
-                "bring": [_statement(s) for s in rec.bring],
-                "data": [_statement(s) for s in rec.data],
-                "warnings": [_statement(s) for s in rec.warnings],
-                "phone": rec.organization.phone,
-                "email": rec.organization.email,
-                "website": rec.organization.website,
-                "languages": rec.organization.languages,
-                "locations": [
-                    {
-                        "name": location.name,
-                        "address": str(location),
-                        "opening_hours": location.opening_hours,
-                    }
-                    for location in rec.locations
-                ],
-                "guidebook_url": guidebook_entry_url(
-                    municipality.slug, rec.organization.pk, language
-                ),
-                "contact_persons": [
-                    {
-                        "name": person.name,
-                        "function": person.function,
-                        "phone": person.phone,
-                        "email": person.email,
-                    }
-                    for person in rec.contact_persons
-                ]
-                if show_contacts
-                else None,
-            }
+            _recommendation(rec, municipality.slug, language, show_contacts)
             for rec in result.recommendations
         ],
     }

@@ -61,6 +61,13 @@ def app_strings() -> dict[str, str]:
         ),
         "edit_day": _("Change the day"),
         "add_day": _("Record a day"),
+        **problem_strings(),
+    }
+
+
+def problem_strings() -> dict[str, str]:
+    """Messages for the stable problem codes of wages.js/wages.py (a file that is refused)."""
+    return {
         "problem_not_an_object": _("The file is not a work-time calendar export."),
         "problem_wrong_format": _("The file is not a work-time calendar export."),
         "problem_wrong_version": _("This export version is not supported."),

@@ -104,6 +104,29 @@ def date_label(value: str) -> str:
     return formats.date_format(dt.date.fromisoformat(value), "SHORT_DATE_FORMAT")
 
 
+def _totals_view(totals: dict) -> dict:
+    return {
+        "hours": hours(totals["minutes"]),
+        "due": money(totals["due_cents"]),
+        "paid": money(totals["paid_cents"]),
+        "deducted": money(totals["deducted_cents"]),
+        "difference": money(totals["difference_cents"]),
+        "shortfall": totals["difference_cents"] > 0,
+        "days_worked": totals["days_worked"],
+        "days_over_10h": totals["days_over_10h"],
+        "weeks_over_48h": totals["weeks_over_48h"],
+        "without_minimum_wage": hours(totals["minutes_without_minimum_wage"])
+        if totals["minutes_without_minimum_wage"]
+        else "",
+        "at_assumed_rate": hours(totals["minutes_at_assumed_rate"])
+        if totals["minutes_at_assumed_rate"]
+        else "",
+        "last_known_rate": money(wages.rates()[-1][1]),
+        "rests_under_11h": totals["rests_under_11h"],
+        "shifts_missing_break": totals["shifts_missing_break"],
+    }
+
+
 def report_view(report: dict) -> dict:
     """The report with display strings, for the review page and the PDF."""
     kinds = deduction_kind_labels()
@@ -112,26 +135,7 @@ def report_view(report: dict) -> dict:
         "raw": report,
         "period_from": date_label(report["period"]["from"]) if report["period"]["from"] else "",
         "period_to": date_label(report["period"]["to"]) if report["period"]["to"] else "",
-        "totals": {
-            "hours": hours(totals["minutes"]),
-            "due": money(totals["due_cents"]),
-            "paid": money(totals["paid_cents"]),
-            "deducted": money(totals["deducted_cents"]),
-            "difference": money(totals["difference_cents"]),
-            "shortfall": totals["difference_cents"] > 0,
-            "days_worked": totals["days_worked"],
-            "days_over_10h": totals["days_over_10h"],
-            "weeks_over_48h": totals["weeks_over_48h"],
-            "without_minimum_wage": hours(totals["minutes_without_minimum_wage"])
-            if totals["minutes_without_minimum_wage"]
-            else "",
-            "at_assumed_rate": hours(totals["minutes_at_assumed_rate"])
-            if totals["minutes_at_assumed_rate"]
-            else "",
-            "last_known_rate": money(wages.rates()[-1][1]),
-            "rests_under_11h": totals["rests_under_11h"],
-            "shifts_missing_break": totals["shifts_missing_break"],
-        },
+        "totals": _totals_view(totals),
         "days": [
             {
                 "date": date_label(row["date"]),

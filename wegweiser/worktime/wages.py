@@ -302,6 +302,29 @@ def _day_and_week_flags(rows: list[dict]) -> tuple[dict, list[dict], list[dict]]
     return per_date, long_days, weeks
 
 
+def _money_rows(payments: list[dict], deductions: list[dict]) -> dict:
+    return {
+        "payments": [
+            {
+                "date": row["date"],
+                "amount_cents": row["amount_cents"],
+                "method": row["method"],
+                "payer": row.get("payer", ""),
+            }
+            for row in payments
+        ],
+        "deductions": [
+            {
+                "date": row["date"],
+                "amount_cents": row["amount_cents"],
+                "kind": row["kind"],
+                "note": row.get("note", ""),
+            }
+            for row in deductions
+        ],
+    }
+
+
 def compute_report(data: dict, date_from: str | None = None, date_to: str | None = None) -> dict:
     """The report for a validated export and an inclusive period (defaults: all recorded dates)."""
     all_dates = [row["date"] for name in ("days", "payments", "deductions") for row in data[name]]
@@ -343,24 +366,7 @@ def compute_report(data: dict, date_from: str | None = None, date_to: str | None
         "months": months,
         "short_rests": rests,
         "missing_breaks": missing_breaks,
-        "payments": [
-            {
-                "date": row["date"],
-                "amount_cents": row["amount_cents"],
-                "method": row["method"],
-                "payer": row.get("payer", ""),
-            }
-            for row in payments
-        ],
-        "deductions": [
-            {
-                "date": row["date"],
-                "amount_cents": row["amount_cents"],
-                "kind": row["kind"],
-                "note": row.get("note", ""),
-            }
-            for row in deductions
-        ],
+        **_money_rows(payments, deductions),
         "deductions_by_kind": by_kind,
         "totals": totals,
     }
