@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -30,6 +31,7 @@ def _course_state(course, enrolment) -> dict:
 
 
 @never_cache
+@login_required
 @require_safe
 def courses(request: HttpRequest, slug: str) -> HttpResponse:
     municipality, access = get_municipality_for_learner(request, slug)
@@ -46,6 +48,7 @@ def courses(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @never_cache
+@login_required
 @require_safe
 def course(request: HttpRequest, slug: str, course: str) -> HttpResponse:
     municipality, access, found = get_course_for_user(request, slug, course)
@@ -56,6 +59,7 @@ def course(request: HttpRequest, slug: str, course: str) -> HttpResponse:
 
 
 @never_cache
+@login_required
 @require_http_methods(["GET", "POST"])
 def unit(request: HttpRequest, slug: str, course: str, unit: str) -> HttpResponse:
     municipality, _access, found = get_course_for_user(request, slug, course)
@@ -92,6 +96,7 @@ def unit(request: HttpRequest, slug: str, course: str, unit: str) -> HttpRespons
 
 
 @never_cache
+@login_required
 @require_safe
 def certificate(request: HttpRequest, slug: str, course: str) -> HttpResponse:
     municipality, _access, found = get_course_for_user(request, slug, course)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -12,6 +13,7 @@ from ..access import get_course_for_user, get_municipality_for_manager
 
 
 @never_cache
+@login_required
 @require_safe
 def figures(request: HttpRequest, slug: str) -> HttpResponse:
     municipality, _access = get_municipality_for_manager(request, slug)
@@ -34,6 +36,7 @@ def figures(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @never_cache
+@login_required
 @require_safe
 def scorm_package(request: HttpRequest, slug: str, course: str) -> HttpResponse:
     municipality, _access, found = get_course_for_user(request, slug, course, manage=True)
@@ -45,6 +48,7 @@ def scorm_package(request: HttpRequest, slug: str, course: str) -> HttpResponse:
 
 
 @never_cache
+@login_required
 @require_safe
 def workshop_kit(request: HttpRequest, slug: str) -> HttpResponse:
     municipality, _access = get_municipality_for_manager(request, slug)
@@ -56,6 +60,7 @@ def workshop_kit(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @never_cache
+@login_required
 @require_safe
 def workshop_file(request: HttpRequest, slug: str, part: str) -> HttpResponse:
     municipality, _access = get_municipality_for_manager(request, slug)
