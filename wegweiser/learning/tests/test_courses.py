@@ -193,3 +193,16 @@ def test_workshop_kit_files_are_pdfs_and_slides_are_16_to_9(client_as):
             assert page_boxes(response.content) == {(841.89, 473.56)}
     bad = reverse("learning:workshop_file", kwargs={"slug": "musterstadt", "part": "secrets"})
     assert client.get(bad).status_code == 404
+
+
+def test_dashboard_links_courses_and_for_coordinators_the_kit(client_as):
+    body = client_as("member").get(reverse("core:dashboard")).content.decode()
+    assert reverse("learning:courses", kwargs={"slug": "musterstadt"}) in body
+    assert "1 Kurs abgeschlossen" in body
+    assert reverse("learning:workshop", kwargs={"slug": "musterstadt"}) not in body
+
+
+def test_dashboard_of_a_coordinator_links_figures_and_kit(client_as):
+    body = client_as("coordinator").get(reverse("core:dashboard")).content.decode()
+    assert reverse("learning:workshop", kwargs={"slug": "musterstadt"}) in body
+    assert reverse("learning:figures", kwargs={"slug": "musterstadt"}) in body

@@ -46,7 +46,7 @@ def test_every_rights_string_is_translated_and_not_an_english_copy(language):
         if entry.msgid not in SAME_EVERYWHERE:
             assert entry.msgstr != entry.msgid, f"{language}: English copy {entry.msgid!r}"
         if language != "de":
-            assert "machine translation, needs review" in entry.comment, entry.msgid
+            assert "machine translation, needs review" in entry.tcomment, entry.msgid
         for placeholder in ("%(rate)s", "%(date)s", "%(since)s", "%(year)s", "%(limit)s"):
             assert (placeholder in entry.msgid) == (placeholder in entry.msgstr), entry.msgid
 
