@@ -206,3 +206,12 @@ def test_dashboard_of_a_coordinator_links_figures_and_kit(client_as):
     body = client_as("coordinator").get(reverse("core:dashboard")).content.decode()
     assert reverse("learning:workshop", kwargs={"slug": "musterstadt"}) in body
     assert reverse("learning:figures", kwargs={"slug": "musterstadt"}) in body
+
+
+def test_municipality_page_links_rights_for_all_and_courses_for_members(client_as):
+    url = reverse("core:municipality", kwargs={"slug": "musterstadt"})
+    courses = reverse("learning:courses", kwargs={"slug": "musterstadt"})
+    rights = reverse("learning:rights", kwargs={"slug": "musterstadt"})
+    public = client_as("anonymous").get(url).content.decode()
+    assert rights in public and courses not in public
+    assert courses in client_as("member").get(url).content.decode()
