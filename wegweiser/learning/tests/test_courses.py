@@ -215,3 +215,25 @@ def test_municipality_page_links_rights_for_all_and_courses_for_members(client_a
     public = client_as("anonymous").get(url).content.decode()
     assert rights in public and courses not in public
     assert courses in client_as("member").get(url).content.decode()
+
+
+def test_query_counts_do_not_grow_with_the_guidebook(client_as, django_assert_max_num_queries, world):
+    from wegweiser.guidebook.models import Organization
+
+    client = client_as("member")
+    courses = reverse("learning:courses", kwargs={"slug": "musterstadt"})
+    rights = reverse("learning:rights", kwargs={"slug": "musterstadt"})
+    with django_assert_max_num_queries(20):
+        assert client.get(courses).status_code == 200
+    with django_assert_max_num_queries(12):
+        assert client.get(rights).status_code == 200
+    template = world.counselling
+    for index in range(5):
+        clone = Organization.objects.create(
+            name=f"Beratung {index}", actor_type=template.actor_type, status=template.status
+        )
+        clone.municipalities.add(world.musterstadt)
+    with django_assert_max_num_queries(20):
+        assert client.get(courses).status_code == 200
+    with django_assert_max_num_queries(12):
+        assert client.get(rights).status_code == 200
