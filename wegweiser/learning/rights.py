@@ -111,7 +111,7 @@ def sections(today: dt.date | None = None) -> list[Section]:
                     "A working day has at most 8 hours. It may be up to 10 hours only if, over six months, you work no more than 8 hours a day on average – that is 48 hours a week on average."
                 ),
                 _(
-                    "Between the end of one working day and the start of the next you must have at least 11 hours of rest."
+                    "As a rule, between the end of one working day and the start of the next you must have at least 11 hours of rest."
                 ),
                 _(
                     "If you work more than 6 hours, you get a break of at least 30 minutes; more than 9 hours, at least 45 minutes. Breaks do not count as working time."
@@ -124,10 +124,10 @@ def sections(today: dt.date | None = None) -> list[Section]:
             pgettext_lazy("rights section", "Pay slip and written terms"),
             (
                 _(
-                    "With every payment you must receive a pay slip. It shows the period, your hours, the gross pay, every deduction and the amount paid out."
+                    "When you are paid, you must receive a pay slip, on paper or electronically. It shows the period, how your pay is made up, every deduction and the amount paid out."
                 ),
                 _(
-                    "Your employer must give you your main working conditions in writing and signed: pay, working hours, place of work, tasks and start date. The most important of them are due on your first working day."
+                    "Your employer must give you your main working conditions in writing: pay, working hours, place of work, tasks and start date. The most important of them are due on your first working day."
                 ),
                 _(
                     "Never sign a blank sheet or a paper you do not understand. Keep pay slips, contracts and messages from your employer, or take photos of them."
@@ -146,7 +146,7 @@ def sections(today: dt.date | None = None) -> list[Section]:
                     "A contract or collective agreement may say that you must claim unpaid wages within a short time, often three months. Claim in writing early. Such a deadline can never take away your minimum wage."
                 ),
                 _(
-                    "All other wage claims expire three years after the end of the year in which they became due: wages from %(year)s can be claimed until %(limit)s."
+                    "Wage claims – the minimum wage too – expire three years after the end of the year in which they became due: wages from %(year)s can be claimed until %(limit)s."
                 )
                 % deadline,
             ),

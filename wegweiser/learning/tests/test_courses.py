@@ -217,7 +217,9 @@ def test_municipality_page_links_rights_for_all_and_courses_for_members(client_a
     assert courses in client_as("member").get(url).content.decode()
 
 
-def test_query_counts_do_not_grow_with_the_guidebook(client_as, django_assert_max_num_queries, world):
+def test_query_counts_do_not_grow_with_the_guidebook(
+    client_as, django_assert_max_num_queries, world
+):
     from wegweiser.guidebook.models import Organization
 
     client = client_as("member")
