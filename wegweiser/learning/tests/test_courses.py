@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import zlib
-
 import pytest
 from django.urls import reverse
 from django.utils.translation import override
@@ -12,22 +9,9 @@ from django.utils.translation import override
 from wegweiser.learning import selectors, services
 from wegweiser.learning.models import Enrolment, QuizResult
 
+from .pdfs import page_boxes, page_count
+
 COURSE = "referring-safely"
-
-
-def page_boxes(pdf: bytes) -> set[tuple[float, float]]:
-    """Page sizes (points) of a PDF, also when its objects sit in compressed streams."""
-    chunks = [pdf]
-    for match in re.finditer(rb"stream\r?\n(.*?)endstream", pdf, re.DOTALL):
-        try:
-            chunks.append(zlib.decompress(match.group(1)))
-        except zlib.error:
-            continue
-    boxes = set()
-    for chunk in chunks:
-        for box in re.finditer(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", chunk):
-            boxes.add((round(float(box.group(1)), 2), round(float(box.group(2)), 2)))
-    return boxes
 
 
 def correct(unit):
@@ -191,6 +175,7 @@ def test_workshop_kit_files_are_pdfs_and_slides_are_16_to_9(client_as):
         assert response.status_code == 200 and response.content.startswith(b"%PDF"), part
         if part == "slides":
             assert page_boxes(response.content) == {(841.89, 473.56)}
+            assert page_count(response.content) == 8
     bad = reverse("learning:workshop_file", kwargs={"slug": "musterstadt", "part": "secrets"})
     assert client.get(bad).status_code == 404
 
