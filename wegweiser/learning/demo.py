@@ -19,6 +19,7 @@ def load(ctx) -> None:
     counsellor = ctx.users.get("beratung@musterstadt.example.org")
     if member is not None:
         course = selectors.get_course(musterstadt, "recognising-exploitation", "de")
+        assert course is not None
         enrolment = services.enrol(member, musterstadt, course)
         for unit in course.units:
             if unit.kind == "quiz":
@@ -27,5 +28,6 @@ def load(ctx) -> None:
                 services.mark_unit_done(enrolment, course, unit)
     if counsellor is not None:
         course = selectors.get_course(musterstadt, "referring-safely", "de")
+        assert course is not None
         enrolment = services.enrol(counsellor, musterstadt, course)
         services.mark_unit_done(enrolment, course, course.units[0])

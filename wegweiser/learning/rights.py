@@ -13,8 +13,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.utils import formats
-from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 
 from wegweiser.worktime import wages
 
@@ -27,12 +27,12 @@ NATIONWIDE_FALLBACK = [
     {
         "name": "Faire Mobilität",
         "website": "https://www.faire-mobilitaet.de/",
-        "for": _("for workers from EU countries"),
+        "for": gettext_lazy("for workers from EU countries"),
     },
     {
         "name": "Faire Integration",
         "website": "https://www.faire-integration.de/",
-        "for": _("for workers from countries outside the EU"),
+        "for": gettext_lazy("for workers from countries outside the EU"),
     },
 ]
 
@@ -87,7 +87,7 @@ def sections(today: dt.date | None = None) -> list[Section]:
     return [
         Section(
             "minimum-wage",
-            pgettext_lazy("rights section", "Minimum wage"),
+            pgettext("rights section", "Minimum wage"),
             (
                 _(
                     "The statutory minimum wage is %(rate)s euros gross for every hour you work (since %(since)s)."
@@ -105,7 +105,7 @@ def sections(today: dt.date | None = None) -> list[Section]:
         ),
         Section(
             "working-time",
-            pgettext_lazy("rights section", "Working time and rest"),
+            pgettext("rights section", "Working time and rest"),
             (
                 _(
                     "A working day has at most 8 hours. It may be up to 10 hours only if, over six months, you work no more than 8 hours a day on average – that is 48 hours a week on average."
@@ -121,7 +121,7 @@ def sections(today: dt.date | None = None) -> list[Section]:
         ),
         Section(
             "pay-slip",
-            pgettext_lazy("rights section", "Pay slip and written terms"),
+            pgettext("rights section", "Pay slip and written terms"),
             (
                 _(
                     "When you are paid, you must receive a pay slip, on paper or electronically. It shows the period, how your pay is made up, every deduction and the amount paid out."
@@ -137,7 +137,7 @@ def sections(today: dt.date | None = None) -> list[Section]:
         ),
         Section(
             "deadlines",
-            pgettext_lazy("rights section", "Wages due and deadlines"),
+            pgettext("rights section", "Wages due and deadlines"),
             (
                 _(
                     "The minimum wage must be paid at the latest by the end of the month after the month in which you worked."
@@ -154,7 +154,7 @@ def sections(today: dt.date | None = None) -> list[Section]:
         ),
         Section(
             "deductions",
-            pgettext_lazy("rights section", "Deductions for housing and transport"),
+            pgettext("rights section", "Deductions for housing and transport"),
             (
                 _(
                     "Money for a bed, for the trip to work, for tools or for work clothes may only be taken from your pay if you agreed to it, and the amount must be fair."
@@ -170,7 +170,7 @@ def sections(today: dt.date | None = None) -> list[Section]:
         ),
         Section(
             "sick-pay",
-            pgettext_lazy("rights section", "Sick pay and accidents at work"),
+            pgettext("rights section", "Sick pay and accidents at work"),
             (
                 _(
                     "If you are ill, tell your employer at once. After four weeks in the job, your employer continues to pay your wage for up to six weeks of illness."
@@ -183,9 +183,7 @@ def sections(today: dt.date | None = None) -> list[Section]:
         ),
         Section(
             "contractor-liability",
-            pgettext_lazy(
-                "rights section", "When your employer disappears: the main contractor pays"
-            ),
+            pgettext("rights section", "When your employer disappears: the main contractor pays"),
             (
                 _(
                     "Many workers are employed by a subcontractor. If your employer does not pay the minimum wage or the sector minimum wage, the company that gave it the work is liable for it. You can claim your net wage from that company."
@@ -198,7 +196,7 @@ def sections(today: dt.date | None = None) -> list[Section]:
         ),
         Section(
             "sector-wages",
-            pgettext_lazy("rights section", "Sector minimum wages"),
+            pgettext("rights section", "Sector minimum wages"),
             (
                 _(
                     "In some sectors a higher minimum wage applies, for example in care work, in some construction trades and in temporary agency work. It also applies to workers sent to Germany by a company from abroad."
@@ -209,7 +207,7 @@ def sections(today: dt.date | None = None) -> list[Section]:
         ),
         Section(
             "self-employment",
-            pgettext_lazy("rights section", "Bogus self-employment"),
+            pgettext("rights section", "Bogus self-employment"),
             (
                 _(
                     "If you work under instructions, at fixed times, for one client and like the other staff, you are probably an employee – even if your contract says you are self-employed."
@@ -222,7 +220,7 @@ def sections(today: dt.date | None = None) -> list[Section]:
         ),
         Section(
             "counselling",
-            pgettext_lazy("rights section", "What counselling services do"),
+            pgettext("rights section", "What counselling services do"),
             (
                 _(
                     "Counselling services are free and confidential. You can ask for advice without giving your name."
@@ -238,7 +236,7 @@ def sections(today: dt.date | None = None) -> list[Section]:
         ),
         Section(
             "victims",
-            pgettext_lazy("rights section", "Your rights if you were forced or deceived"),
+            pgettext("rights section", "Your rights if you were forced or deceived"),
             (
                 _(
                     "If you were deceived, threatened or forced to work, you may be the victim of a crime. You are not the one who has done wrong."

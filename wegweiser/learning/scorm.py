@@ -35,7 +35,9 @@ def package_files(course: Course, municipality) -> dict[str, str]:
         "files": FILES,
     }
     with override(course.language):
-        files = {name: render_to_string(TEMPLATES + name, context) for name in FILES}
+        files: dict[str, str] = {
+            name: render_to_string(TEMPLATES + name, context) for name in FILES
+        }
         files["imsmanifest.xml"] = render_to_string(TEMPLATES + "imsmanifest.xml", context)
     return files
 

@@ -44,7 +44,7 @@ ILO_INDICATORS = [
 
 
 def parts() -> list[tuple[str, str]]:
-    return list(PARTS.items())
+    return [(key, str(label)) for key, label in PARTS.items()]
 
 
 def _vignettes(municipality) -> list:

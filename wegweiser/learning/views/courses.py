@@ -66,7 +66,7 @@ def unit(request: HttpRequest, slug: str, course: str, unit: str) -> HttpRespons
     current = found.unit(unit)
     if current is None:
         raise Http404
-    context = {
+    context: dict = {
         "municipality": municipality,
         "course": found,
         "unit": current,
@@ -78,7 +78,7 @@ def unit(request: HttpRequest, slug: str, course: str, unit: str) -> HttpRespons
     enrolment = services.enrol(request.user, municipality, found)
     if current.kind != "quiz":
         services.mark_unit_done(enrolment, found, current)
-        target = context["next_unit"]
+        target = found.next_unit(current.key)
         if target is None:
             return redirect("learning:course", slug=slug, course=found.slug)
         return redirect("learning:unit", slug=slug, course=found.slug, unit=target.key)
