@@ -155,3 +155,11 @@ def test_service_worker_caches_the_page_and_its_assets(client, db):
 
 def test_unknown_municipality_is_404(client, db):
     assert client.get(rights_url("de", "nirgendwo")).status_code == 404
+
+
+def test_a_counselling_actor_marked_as_public_body_is_left_out(client, db, world):
+    actor_type = world.counselling.actor_type
+    actor_type.public_body = True
+    actor_type.save()
+    body = client.get(rights_url("de")).content.decode()
+    assert world.counselling.name not in body

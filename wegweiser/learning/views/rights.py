@@ -16,6 +16,7 @@ from wegweiser.core.i18n import current_language
 from wegweiser.core.links import absolute_url
 from wegweiser.core.models import Municipality
 from wegweiser.core.qr import qr_svg
+from wegweiser.guidebook.models import Organization
 from wegweiser.worktime.services import counselling_services
 
 from .. import rights as content
@@ -29,13 +30,27 @@ OFFLINE_ASSETS = [
 ]
 
 
+def non_state(services: list[dict]) -> list[dict]:
+    """Only services of non-state organisations: a worker page never sends anyone to a public body
+    (DESIGN §6b'), even if a counselling actor type were ever marked as one."""
+    if not services:
+        return services
+    allowed = {
+        str(pk)
+        for pk in Organization.objects.filter(
+            pk__in=[service["id"] for service in services], actor_type__public_body=False
+        ).values_list("pk", flat=True)
+    }
+    return [service for service in services if service["id"] in allowed]
+
+
 def _municipality(slug: str) -> Municipality:
     return get_object_or_404(Municipality.objects.select_related("state"), slug=slug)
 
 
 def _context(municipality: Municipality) -> dict:
     language = current_language()
-    services = counselling_services(municipality=municipality, language=language)
+    services = non_state(counselling_services(municipality=municipality, language=language))
     return {
         "municipality": municipality,
         "sections": content.sections(),
