@@ -163,3 +163,15 @@ def test_a_counselling_actor_marked_as_public_body_is_left_out(client, db, world
     actor_type.save()
     body = client.get(rights_url("de")).content.decode()
     assert world.counselling.name not in body
+
+
+def test_leaflet_is_typeset_once_until_something_changes(client, db, monkeypatch):
+    from wegweiser.core import pdf as pdf_module
+
+    calls = []
+    real = pdf_module.render_pdf
+    monkeypatch.setattr(pdf_module, "render_pdf", lambda *a, **k: calls.append(1) or real(*a, **k))
+    url = rights_url("ro", name="learning:rights_leaflet")
+    first = client.get(url).content
+    assert client.get(url).content == first
+    assert len(calls) == 1

@@ -3,8 +3,10 @@ leaflet with a QR code and the service worker that keeps the page readable offli
 
 from __future__ import annotations
 
+import hashlib
 import json
 
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
@@ -16,7 +18,9 @@ from wegweiser.core.i18n import current_language
 from wegweiser.core.links import absolute_url
 from wegweiser.core.models import Municipality
 from wegweiser.core.qr import qr_svg
+from wegweiser.guidebook.fingerprint import guidebook_fingerprint
 from wegweiser.guidebook.models import Organization
+from wegweiser.worktime import wages
 from wegweiser.worktime.services import counselling_services
 
 from .. import rights as content
@@ -86,10 +90,24 @@ def leaflet(request: HttpRequest, slug: str) -> HttpResponse:
     from wegweiser.core.pdf import render_pdf
 
     municipality = _municipality(slug)
-    context = _context(municipality)
-    online = absolute_url(reverse("learning:rights", kwargs={"slug": slug}))
-    context.update({"online_url": online, "qr": qr_svg(online, scale=3)})
-    pdf = render_pdf("learning/rights_leaflet_pdf.html", context, request)
+    # Typesetting costs CPU on a public URL: the PDF is kept until the guidebook, the wage data or
+    # the texts change (all three are part of the key).
+    key = "learning:leaflet:" + ":".join(
+        [
+            slug,
+            current_language(),
+            guidebook_fingerprint(municipality),
+            hashlib.sha256(repr(wages.rates()).encode()).hexdigest()[:12],
+            content.AS_OF.isoformat(),
+        ]
+    )
+    pdf = cache.get(key)
+    if pdf is None:
+        context = _context(municipality)
+        online = absolute_url(reverse("learning:rights", kwargs={"slug": slug}))
+        context.update({"online_url": online, "qr": qr_svg(online, scale=3)})
+        pdf = render_pdf("learning/rights_leaflet_pdf.html", context, request)
+        cache.set(key, pdf, 3600)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="rights-{slug}-{current_language()}.pdf"'
     return response
