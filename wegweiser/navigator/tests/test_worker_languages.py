@@ -171,12 +171,6 @@ def test_start_page(client, world, language):
     assert not foreign_words(page(client, f"/{language}/"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Known leaks in files of other apps (for the lead): the guidebook section shows "
-    "organisation names without lang='de' and the network section shows the coordinator's "
-    "German public_info without lang='de'. The navigator and work-time sections are clean.",
-)
 @pytest.mark.parametrize("language", WORKER_LANGUAGES)
 def test_municipality_page(client, world, language):
     assert not foreign_words(page(client, f"/{language}/m/musterstadt/"))
