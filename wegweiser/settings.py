@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "wegweiser.guidebook.exports",
     "wegweiser.navigator",
     "wegweiser.network",
+    "wegweiser.plans",
     "wegweiser.worktime",
     "wegweiser.api",
     "wegweiser.demo",

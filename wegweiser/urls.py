@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("", include("wegweiser.guidebook.urls_exports")),
     path("", include("wegweiser.navigator.urls")),
     path("", include("wegweiser.network.urls")),
+    path("", include("wegweiser.plans.urls")),
     path("", include("wegweiser.worktime.urls")),
     prefix_default_language=True,
 )
