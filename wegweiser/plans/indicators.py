@@ -38,6 +38,8 @@ class Indicator:
     unit: Promise | str = ""
     # Which parameter the indicator takes (e.g. an actor type); None for no parameter.
     param: str | None = None
+    # False when the value depends on the measure itself, not only on the plan and parameter.
+    shareable: bool = True
 
 
 _registry: dict[str, Indicator] = {}
@@ -72,25 +74,36 @@ def plan_period(measure) -> Period:
     return Period(datetime.date(plan.starts_year, 1, 1), datetime.date(plan.ends_year, 12, 31))
 
 
-def read(measure) -> Reading:
-    """The current value of a measure's indicator: computed today, or the latest hand entry."""
+def read(measure, memo: dict | None = None) -> Reading:
+    """The current value of a measure's indicator: computed today, or the latest hand entry.
+
+    `memo` shares computed values between measures of one plan with the same indicator (a page
+    then costs one query per indicator, not per measure). Indicators that depend on the measure
+    itself (its tasks) are never shared."""
     if measure.indicator != MANUAL:
         indicator = get(measure.indicator)
         if indicator is None:
             return Reading(None, None, True)
-        value = indicator.compute(measure.plan.network, measure, plan_period(measure))
+        key = (measure.plan_id, measure.indicator, measure.indicator_param)
+        if memo is not None and indicator.shareable and key in memo:
+            value = memo[key]
+        else:
+            value = indicator.compute(measure.plan.network, measure, plan_period(measure))
+            if memo is not None and indicator.shareable:
+                memo[key] = value
         return Reading(
             None if value is None else Decimal(str(value)).quantize(Decimal("0.1")),
             timezone.localdate(),
             True,
         )
-    latest = measure.values.order_by("-measured_on", "-created_at").first()
+    # Uses prefetched values when the caller prefetched them (Meta ordering: latest first).
+    latest = next(iter(measure.values.all()), None)
     if latest is None:
         return Reading(None, None, False)
     return Reading(latest.value, latest.measured_on, False)
 
 
-def label(measure) -> str:
+def label(measure, memo: dict | None = None) -> str:
     if measure.indicator == MANUAL:
         return measure.indicator_label
     indicator = get(measure.indicator)
@@ -100,7 +113,10 @@ def label(measure) -> str:
     if indicator.param == "actor_type" and measure.indicator_param:
         from wegweiser.guidebook.models import ActorType
 
-        actor_type = ActorType.objects.filter(key=measure.indicator_param).first()
+        memo = {} if memo is None else memo
+        if "actor_types" not in memo:
+            memo["actor_types"] = {a.key: a for a in ActorType.objects.filter(target_group=True)}
+        actor_type = memo["actor_types"].get(measure.indicator_param)
         if actor_type is not None:
             text = f"{text}: {actor_type}"
     return text
@@ -152,5 +168,6 @@ def register_builtin() -> None:
             "tasks_done",
             _("tasks of this measure done"),
             computed.tasks_done,
+            shareable=False,
         )
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 
 from wegweiser.network.models import Meeting
 
@@ -43,30 +43,39 @@ class FieldGroup:
     measures: list[MeasureView] = field(default_factory=list)
 
 
-def measure_view(measure: Measure) -> MeasureView:
-    tasks = list(sources.linked_tasks(measure).values_list("status", flat=True))
+def measure_view(measure: Measure, memo: dict | None = None) -> MeasureView:
+    if hasattr(measure, "tasks_total"):  # annotated by plan_measures
+        total, done = measure.tasks_total, measure.tasks_done
+    else:
+        tasks = list(sources.linked_tasks(measure).values_list("status", flat=True))
+        total, done = len(tasks), sum(1 for status in tasks if status == "done")
     return MeasureView(
         measure=measure,
-        reading=indicators.read(measure),
-        indicator_label=indicators.label(measure),
-        tasks_total=len(tasks),
-        tasks_done=sum(1 for status in tasks if status == "done"),
+        reading=indicators.read(measure, memo),
+        indicator_label=indicators.label(measure, memo),
+        tasks_total=total,
+        tasks_done=done,
     )
 
 
 def plan_measures(plan: ActionPlan, *, proposed: bool = False):
     return (
         Measure.objects.filter(plan=plan, proposed=proposed)
-        .select_related("plan__network")
+        .select_related("plan__network__municipality")
         .prefetch_related(Prefetch("responsible"), Prefetch("references"), Prefetch("values"))
+        .annotate(
+            tasks_total=Count("links", filter=Q(links__action_item__isnull=False)),
+            tasks_done=Count("links", filter=Q(links__action_item__status="done")),
+        )
         .order_by("created_at")
     )
 
 
 def fields_of(plan: ActionPlan) -> list[FieldGroup]:
     groups = {key: FieldGroup(key, str(label)) for key, label in Field.choices}
+    memo: dict = {}
     for measure in plan_measures(plan):
-        groups[measure.field].measures.append(measure_view(measure))
+        groups[measure.field].measures.append(measure_view(measure, memo))
     return list(groups.values())
 
 
