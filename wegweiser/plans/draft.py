@@ -73,9 +73,9 @@ def _gap_proposal(gap) -> Proposal:
         source_key=f"gap:{actor_type.key}",
         field=Field.COOPERATION,
         topic=Topic.REFERRAL,
-        title=_("Win the %(actor_type)s for the network") % {"actor_type": actor_type},
+        title=_("Win %(actor_type)s for the network") % {"actor_type": actor_type},
         goal=_(
-            "The %(actor_type)s takes part in the network with a named person, so that affected "
+            "%(actor_type)s takes part in the network with a named person, so that affected "
             "people are referred without detours."
         )
         % {"actor_type": actor_type},

@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from wegweiser.accounts.access import states_coordinated_by
@@ -97,7 +98,11 @@ def plan_create(request: HttpRequest, slug: str) -> HttpResponse:
     created = services.draft_proposals(plan)
     messages.success(
         request,
-        _("The plan was started. %(count)s measures are proposed from the network's state.")
+        ngettext(
+            "The plan was started. %(count)s measure is proposed from the network's state.",
+            "The plan was started. %(count)s measures are proposed from the network's state.",
+            len(created),
+        )
         % {"count": len(created)},
     )
     return redirect("plans:draft", slug=plan.network.municipality.slug)
@@ -124,7 +129,13 @@ def draft(request: HttpRequest, slug: str) -> HttpResponse:
         created = services.draft_proposals(access.plan)
         if created:
             messages.success(
-                request, _("%(count)s measures were proposed.") % {"count": len(created)}
+                request,
+                ngettext(
+                    "%(count)s measure was proposed.",
+                    "%(count)s measures were proposed.",
+                    len(created),
+                )
+                % {"count": len(created)},
             )
         else:
             messages.info(request, _("There is nothing new to propose."))
