@@ -116,7 +116,7 @@ def _load(ctx) -> None:
         plan,
         adopted_on=today - datetime.timedelta(days=14),
         adopted_by="Stadtrat Musterstadt",
-        decision_reference="Beschluss 2026/117",
+        decision_reference="2026/117",
         user=coordinator,
     )
     services.create_review(

@@ -173,7 +173,7 @@ def test_adoption_freezes_and_public_page_shows_only_the_adopted_public_part(
 def test_version_page_and_pdf(client_as, world):
     client = client_as("member")
     page = client.get(reverse("plans:version", kwargs={**SLUG, "number": 1})).content.decode()
-    assert "Beschluss 2026/117" in page
+    assert "2026/117" in page and "Stadtrat Musterstadt" in page
     pdf = client.get(reverse("plans:version_pdf", kwargs={**SLUG, "number": 1}))
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
     assert client.get(reverse("plans:version", kwargs={**SLUG, "number": 9})).status_code == 404
