@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "wegweiser.navigator",
     "wegweiser.network",
     "wegweiser.plans",
+    "wegweiser.plans.public",
     "wegweiser.worktime",
     "wegweiser.api",
     "wegweiser.demo",

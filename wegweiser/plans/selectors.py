@@ -10,6 +10,7 @@ from wegweiser.network.models import Meeting
 
 from . import indicators, sources
 from .models import ActionPlan, Field, Measure, MeasureStatus, PlanVersion, Topic
+from .public.labels import FIELD_LABELS as PUBLIC_FIELD_LABELS
 
 
 @dataclass
@@ -146,8 +147,8 @@ def _measure_snapshot(view: MeasureView) -> dict:
 
 def public_content(version: PlanVersion) -> dict:
     """The public part of an adopted version: public measures, no internal notes."""
+    labels = PUBLIC_FIELD_LABELS
     content = version.content
-    labels = dict(Field.choices)
     return {
         "title": content["title"],
         "starts_year": content["starts_year"],
