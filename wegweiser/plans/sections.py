@@ -16,3 +16,38 @@ def public_section(request, municipality) -> dict | None:
     if version is None:
         return None
     return {"version": version, "content": selectors.public_content(version)}
+
+
+def dashboard_section(request, user) -> dict | None:
+    """Where the user's action plans stand: one line per municipality with a network, and the
+    side-by-side page for state coordinators."""
+    from wegweiser.accounts.access import active_memberships
+
+    memberships = active_memberships(user)
+    states = {m.state for m in memberships if m.role == "state_coordinator" and m.state_id}
+    municipalities = {m.municipality_id: m.municipality for m in memberships if m.municipality_id}
+    coordinated = {
+        m.municipality_id for m in memberships if m.role == "coordinator" and m.municipality_id
+    }
+    plans = {
+        plan.network.municipality_id: plan
+        for plan in ActionPlan.objects.filter(
+            network__municipality__in=list(municipalities)
+        ).select_related("network")
+    }
+    networks = set(
+        sources.networks_of(list(municipalities)).values_list("municipality_id", flat=True)
+    )
+    rows = [
+        {
+            "municipality": municipality,
+            "plan": plans.get(pk),
+            "version": selectors.latest_version(plans.get(pk)),
+            "is_coordinator": pk in coordinated,
+        }
+        for pk, municipality in sorted(municipalities.items(), key=lambda kv: kv[1].name)
+        if pk in networks
+    ]
+    if not rows and not states:
+        return None
+    return {"rows": rows, "states": sorted(states, key=lambda s: s.name)}

@@ -51,3 +51,7 @@ def linked_decisions(measure) -> QuerySet[Decision]:
 
 def network_of_municipality(municipality) -> Network | None:
     return Network.objects.filter(municipality=municipality).first()
+
+
+def networks_of(municipality_ids: list):
+    return Network.objects.filter(municipality_id__in=municipality_ids)

@@ -236,3 +236,15 @@ def test_plan_page_queries_do_not_grow_with_measures(client_as, world):
     with CaptureQueriesContext(connection) as after:
         assert client.get(url).status_code == 200
     assert len(after) == len(before), [q["sql"] for q in after.captured_queries]
+
+
+def test_dashboard_leads_to_the_plan_and_the_state_overview(client_as, world):
+    client = client_as("member")
+    page = client.get(reverse("core:dashboard")).content.decode()
+    assert reverse("plans:plan", kwargs=SLUG) in page and "2026/117" not in page
+    assert demo_plan(world).title in page
+    client.logout()
+    client = client_as("state_coordinator")
+    page = client.get(reverse("core:dashboard")).content.decode()
+    assert reverse("plans:state_overview", kwargs={"state": "rheinland-pfalz"}) in page
+    assert reverse("plans:plan", kwargs=SLUG) not in page
