@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import selectors, sources
-from .models import ActionPlan
+from .models import ActionPlan, MeasureLink
 
 
 def public_section(request, municipality) -> dict | None:
@@ -51,3 +51,17 @@ def dashboard_section(request, user) -> dict | None:
     if not rows and not states:
         return None
     return {"rows": rows, "states": sorted(states, key=lambda s: s.name)}
+
+
+def task_measure(request, action_item) -> dict | None:
+    """For network pages (wired by the network app through a registry hook): the measure a task
+    belongs to, with a link to it. The reader already sees the task, so she may see its measure
+    (members read the internal plan)."""
+    link = (
+        MeasureLink.objects.filter(action_item=action_item, measure__proposed=False)
+        .select_related("measure__plan__network__municipality")
+        .first()
+    )
+    if link is None or link.measure.plan.network.municipality_id is None:
+        return None
+    return {"measure": link.measure, "slug": link.measure.plan.network.municipality.slug}

@@ -25,5 +25,6 @@ urlpatterns = [
     path(P + "reviews/new/", views.review_create, name="review_create"),
     path(P + "reviews/<uuid:review>/", views.review_detail, name="review"),
     path(P + "reviews/<uuid:review>/pdf/", views.review_pdf, name="review_pdf"),
+    path(P + "reviews/<uuid:review>/odt/", views.review_odt, name="review_odt"),
     path("plans/state/<slug:state>/", views.state_overview, name="state_overview"),
 ]

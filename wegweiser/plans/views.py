@@ -19,7 +19,7 @@ from wegweiser.core.pdf import render_pdf
 from wegweiser.network.access import action_items_visible_to, meetings_visible_to
 from wegweiser.network.models import Decision
 
-from . import selectors, services
+from . import odt, reports, selectors, services
 from .access import (
     PlanAccess,
     get_measure_for_user,
@@ -392,6 +392,17 @@ def review_pdf(request: HttpRequest, slug: str, review) -> HttpResponse:
     found, access = get_review_for_user(request, slug, review)
     pdf = render_pdf("plans/pdf/review.html", _base(access, **_review_context(found)), request)
     return _pdf_response(pdf, f"action-plan-review-{slug}-{found.year}.pdf")
+
+
+@login_required
+@require_safe
+def review_odt(request: HttpRequest, slug: str, review) -> HttpResponse:
+    found, access = get_review_for_user(request, slug, review)
+    content = reports.review_odt(access.plan, _review_context(found))
+    response = HttpResponse(content, content_type=odt.MIMETYPE)
+    filename = f"action-plan-review-{slug}-{found.year}.odt"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 @login_required

@@ -80,6 +80,7 @@ ROUTES = [
     Route("plans:review_create", kwargs=SLUG, expect=WRITE),
     Route("plans:review", kwargs=review, expect=READ),
     Route("plans:review_pdf", kwargs=review, expect=READ),
+    Route("plans:review_odt", kwargs=review, expect=READ),
     Route(
         "plans:state_overview",
         kwargs={"state": "rheinland-pfalz"},

@@ -271,3 +271,13 @@ def test_public_content_leaves_out_internal_parts(fresh_plan, world):
 
 def test_target_group_actor_types_exist():
     assert ActorType.objects.filter(target_group=True).exists()
+
+
+def test_task_measure_hook_names_the_measure_of_a_task(fresh_plan, network):
+    from wegweiser.plans.sections import task_measure
+
+    item = task(network)
+    assert task_measure(None, item) is None
+    worked = measure(fresh_plan, title="Mit Aufgabe")
+    services.link(worked, action_item=item)
+    assert task_measure(None, item)["measure"] == worked

@@ -196,6 +196,17 @@ def test_review_create_and_pdf(client_as, world):
     assert "Mehr Sprachen." in page.content.decode()
     pdf = client.get(reverse("plans:review_pdf", kwargs={**SLUG, "review": review.pk}))
     assert pdf.content.startswith(b"%PDF")
+    odt = client.get(reverse("plans:review_odt", kwargs={**SLUG, "review": review.pk}))
+    assert odt["Content-Type"] == "application/vnd.oasis.opendocument.text"
+    import io
+    import zipfile
+
+    archive = zipfile.ZipFile(io.BytesIO(odt.content))
+    assert archive.namelist()[0] == "mimetype"
+    content = archive.read("content.xml").decode()
+    assert "Mehr Sprachen." in content and "Viel geschafft." in content
+    for row in review.figures:
+        assert row["title"].replace("&", "&amp;") in content
 
 
 def test_state_overview_side_by_side_without_internal_notes(client_as, world):
