@@ -1,0 +1,24 @@
+"""Helpers shared by the plan pages."""
+
+from __future__ import annotations
+
+from django.shortcuts import redirect
+
+from ..access import (
+    PlanAccess,
+)
+
+
+def _plan_url(access: PlanAccess):
+    return redirect("plans:plan", slug=access.municipality.slug)
+
+
+def _base(access: PlanAccess, **extra) -> dict:
+    return {
+        "municipality": access.municipality,
+        "network": access.network,
+        "net": access.net,
+        "plan": access.plan,
+        "can_write": access.can_write,
+        **extra,
+    }
