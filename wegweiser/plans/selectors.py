@@ -241,3 +241,14 @@ def state_rows(state) -> list[dict]:
             }
         )
     return rows
+
+
+def changed_since(plan: ActionPlan, version: PlanVersion | None) -> bool:
+    """Whether the working draft was edited after the version was adopted (plan or measures)."""
+    if version is None:
+        return False
+    after = {"history_date__gt": version.created_at}
+    return (
+        ActionPlan.history.filter(id=plan.id, **after).exists()
+        or Measure.history.filter(plan_id=plan.id, proposed=False, **after).exists()
+    )

@@ -140,12 +140,18 @@ def test_adoption_freezes_and_public_page_shows_only_the_adopted_public_part(
 ):
     plan = demo_plan(world)
     secret = plan.internal_notes
-    client_as("coordinator")
+    coordinator = client_as("coordinator")
+    plan_url = reverse("plans:plan", kwargs=SLUG)
+    assert (
+        "has changed since"
+        not in coordinator.get(plan_url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    )
     measure = accepted(world)
     old_title = measure.title
     measure.title = "Noch nicht beschlossen"
     measure.internal_note = "interne Bemerkung zur Maßnahme"
     measure.save()
+    assert "Arbeitsstand unten hat sich seitdem" in coordinator.get(plan_url).content.decode()
     client.logout()
     public = client.get(reverse("core:municipality", kwargs=SLUG)).content.decode()
     assert old_title in public and "Noch nicht beschlossen" not in public

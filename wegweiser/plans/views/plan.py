@@ -31,11 +31,13 @@ def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
             request, "plans/no_plan.html", _base(access, form=PlanForm(initial=_initial(access)))
         )
     groups = selectors.fields_of(access.plan)
+    version = selectors.latest_version(access.plan)
     context = _base(
         access,
         groups=groups,
         progress=selectors.overall_progress(groups),
-        version=selectors.latest_version(access.plan),
+        version=version,
+        changed=selectors.changed_since(access.plan, version),
         versions=access.plan.versions.all(),
         reviews=access.plan.reviews.all(),
         proposal_count=access.plan.measures.filter(proposed=True)
