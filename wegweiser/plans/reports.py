@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from .odt import Document
 
@@ -32,7 +33,7 @@ def review_odt(plan, context: dict) -> bytes:
     document.table(
         [
             _("Measure"),
-            _("Field"),
+            pgettext("action plan", "Field"),
             _("Status"),
             _("Indicator"),
             _("Value"),
