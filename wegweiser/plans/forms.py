@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wegweiser.guidebook.models import ActorType, Organization
 
 from . import indicators
-from .models import ActionPlan, Measure, NationalReference, PlanVersion, Review
+from .models import ActionPlan, Field, Measure, NationalReference, PlanVersion, Review
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -83,6 +83,10 @@ class MeasureForm(forms.ModelForm):
         )
         self.fields["references"].queryset = NationalReference.objects.all()
         self.fields["topic"].required = False
+        self.fields["field"].choices = Field.choices  # a radio list without an empty choice
+        # The shared checkbox component has no room for a hint; the label says it all.
+        self.fields["is_public"].help_text = ""
+        self.fields["is_public"].label = _("Public: shown in the public part of the adopted plan")
 
     def clean_indicator_param(self):
         value = self.cleaned_data.get("indicator_param")
