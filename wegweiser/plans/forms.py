@@ -11,6 +11,7 @@ from wegweiser.guidebook.models import ActorType, Organization
 from . import indicators
 from .models import ActionPlan, Field, Measure, NationalReference, PlanVersion, Review
 
+CHECKBOX = "kern-form-check__checkbox"
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
@@ -68,9 +69,10 @@ class MeasureForm(forms.ModelForm):
             "internal_note": forms.Textarea(attrs={"rows": 3}),
             "starts_on": DATE,
             "ends_on": DATE,
-            "responsible": forms.CheckboxSelectMultiple,
-            "references": forms.CheckboxSelectMultiple,
-            "field": forms.RadioSelect,
+            # The shared "choices" component renders each option's own tag: give it KERN's class.
+            "responsible": forms.CheckboxSelectMultiple(attrs={"class": CHECKBOX}),
+            "references": forms.CheckboxSelectMultiple(attrs={"class": CHECKBOX}),
+            "field": forms.RadioSelect(attrs={"class": "kern-form-check__radio"}),
         }
 
     def __init__(self, *args, municipality=None, **kwargs):
