@@ -11,12 +11,13 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from wegweiser.network import roadmap
+from wegweiser.network import selectors as network_selectors
 from wegweiser.network import services as network_services
 from wegweiser.network.models import ActionItem, Decision, Meeting, Network
 
 
 def active_members(network: Network):
-    return network_services.active_members(network)
+    return network_selectors.active_members(network)
 
 
 def gaps(network: Network) -> list:
