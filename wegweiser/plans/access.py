@@ -15,40 +15,60 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 
+from wegweiser.core.models import Municipality
 from wegweiser.network.access import NetworkAccess, get_network_for_user
+from wegweiser.network.models import Network
 
 from .models import ActionPlan, Measure, PlanVersion, Review
 
 
 @dataclass(frozen=True)
-class PlanAccess:
+class NetworkPlanAccess:
+    """A member's view of a municipal network's plan, which may not exist yet."""
+
     net: NetworkAccess
     plan: ActionPlan | None
 
     @property
-    def network(self):
+    def network(self) -> Network:
         return self.net.network
 
     @property
-    def municipality(self):
-        return self.net.network.municipality
+    def municipality(self) -> Municipality:
+        # Reached through get_network_for_user, i.e. always a municipal network.
+        municipality = self.net.network.municipality
+        assert municipality is not None
+        return municipality
 
     @property
     def can_write(self) -> bool:
         return self.net.can_write
 
 
-def get_plan_for_user(
-    request: HttpRequest, slug: str, *, write: bool = False, require_plan: bool = True
-) -> PlanAccess:
-    """The network's plan for a member (404 for outsiders and state coordinators)."""
+@dataclass(frozen=True)
+class PlanAccess(NetworkPlanAccess):
+    """The same, once the plan exists."""
+
+    plan: ActionPlan
+
+
+def get_network_plan_for_user(
+    request: HttpRequest, slug: str, *, write: bool = False
+) -> NetworkPlanAccess:
+    """The network and its plan, if any, for a member (404 for outsiders and state coordinators,
+    403 for readers on write actions)."""
     net = get_network_for_user(request, slug, members_only=True)
     if write and not net.can_write:
         raise PermissionDenied
-    plan = ActionPlan.objects.filter(network=net.network).first()
-    if plan is None and require_plan:
+    return NetworkPlanAccess(net, ActionPlan.objects.filter(network=net.network).first())
+
+
+def get_plan_for_user(request: HttpRequest, slug: str, *, write: bool = False) -> PlanAccess:
+    """The network's plan; 404 when the network has none."""
+    found = get_network_plan_for_user(request, slug, write=write)
+    if found.plan is None:
         raise Http404
-    return PlanAccess(net, plan)
+    return PlanAccess(found.net, found.plan)
 
 
 def get_measure_for_user(

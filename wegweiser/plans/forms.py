@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import cast
 
 from django import forms
 from django.utils import timezone
@@ -25,7 +26,7 @@ class PlanForm(forms.ModelForm):
         }
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         start, end = data.get("starts_year"), data.get("ends_year")
         if start and end and end < start:
             self.add_error("ends_year", _("The last year cannot be before the first year."))
@@ -77,15 +78,18 @@ class MeasureForm(forms.ModelForm):
 
     def __init__(self, *args, municipality=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["indicator"].choices = indicators.choices()
-        self.fields["responsible"].queryset = (
+        cast(forms.ChoiceField, self.fields["indicator"]).choices = indicators.choices()
+        cast(forms.ModelMultipleChoiceField, self.fields["responsible"]).queryset = (
             Organization.objects.current().serving(municipality).order_by("name")
             if municipality
             else Organization.objects.none()
         )
-        self.fields["references"].queryset = NationalReference.objects.all()
+        cast(
+            forms.ModelMultipleChoiceField, self.fields["references"]
+        ).queryset = NationalReference.objects.all()
         self.fields["topic"].required = False
-        self.fields["field"].choices = Field.choices  # a radio list without an empty choice
+        # A radio list without an empty choice.
+        cast(forms.ChoiceField, self.fields["field"]).choices = Field.choices
         # The shared checkbox component has no room for a hint; the label says it all.
         self.fields["is_public"].help_text = ""
         self.fields["is_public"].label = _("Public: shown in the public part of the adopted plan")
@@ -95,7 +99,7 @@ class MeasureForm(forms.ModelForm):
         return value.key if value else ""
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         indicator = data.get("indicator")
         definition = indicators.get(indicator) if indicator else None
         if indicator == indicators.MANUAL and not data.get("indicator_label"):
@@ -118,7 +122,7 @@ class LinkForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.tasks = {str(task.pk): task for task in tasks}
         self.decisions = {str(decision.pk): decision for decision in decisions}
-        self.fields["item"].choices = [
+        cast(forms.ChoiceField, self.fields["item"]).choices = [
             (_("Tasks"), [(f"task:{pk}", str(task)) for pk, task in self.tasks.items()]),
             (
                 _("Decisions"),

@@ -80,12 +80,12 @@ REFERENCES = [
 
 
 def load(apps=None) -> None:
-    if apps is None:
-        from .models import NationalReference
-    else:
-        NationalReference = apps.get_model("plans", "NationalReference")  # noqa: N806
+    """Create or update the references (from a data migration with its historical `apps`)."""
+    from .models import NationalReference
+
+    model = NationalReference if apps is None else apps.get_model("plans", "NationalReference")
     for order, (key, short_title, title, source_url, as_of) in enumerate(REFERENCES):
-        NationalReference.objects.update_or_create(
+        model.objects.update_or_create(
             key=key,
             defaults={
                 "short_title": short_title,

@@ -25,7 +25,7 @@ def dashboard_section(request, user) -> dict | None:
 
     memberships = active_memberships(user)
     states = {m.state for m in memberships if m.role == "state_coordinator" and m.state_id}
-    municipalities = {m.municipality_id: m.municipality for m in memberships if m.municipality_id}
+    municipalities = {m.municipality_id: m.municipality for m in memberships if m.municipality}
     coordinated = {
         m.municipality_id for m in memberships if m.role == "coordinator" and m.municipality_id
     }
@@ -62,6 +62,7 @@ def task_measure(request, action_item) -> dict | None:
         .select_related("measure__plan__network__municipality")
         .first()
     )
-    if link is None or link.measure.plan.network.municipality_id is None:
+    municipality = link.measure.plan.network.municipality if link else None
+    if link is None or municipality is None:
         return None
-    return {"measure": link.measure, "slug": link.measure.plan.network.municipality.slug}
+    return {"measure": link.measure, "slug": municipality.slug}

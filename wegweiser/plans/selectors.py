@@ -45,8 +45,9 @@ class FieldGroup:
 
 
 def measure_view(measure: Measure, memo: dict | None = None) -> MeasureView:
-    if hasattr(measure, "tasks_total"):  # annotated by plan_measures
-        total, done = measure.tasks_total, measure.tasks_done
+    annotated = getattr(measure, "tasks_total", None)  # annotated by plan_measures
+    if annotated is not None:
+        total, done = annotated, getattr(measure, "tasks_done", 0)
     else:
         tasks = list(sources.linked_tasks(measure).values_list("status", flat=True))
         total, done = len(tasks), sum(1 for status in tasks if status == "done")

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 
-from ..access import (
-    PlanAccess,
-)
+from ..access import NetworkPlanAccess
 
 
-def _plan_url(access: PlanAccess):
+def _plan_url(access: NetworkPlanAccess) -> HttpResponseRedirect:
     return redirect("plans:plan", slug=access.municipality.slug)
 
 
-def _base(access: PlanAccess, **extra) -> dict:
+def _base(access: NetworkPlanAccess, **extra) -> dict:
     return {
         "municipality": access.municipality,
         "network": access.network,

@@ -13,8 +13,10 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from .. import selectors, services
 from ..access import (
+    NetworkPlanAccess,
     PlanAccess,
     get_measure_for_user,
+    get_network_plan_for_user,
     get_plan_for_user,
 )
 from ..forms import PlanForm
@@ -25,11 +27,12 @@ from .common import _base, _plan_url
 @login_required
 @require_safe
 def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    access = get_plan_for_user(request, slug, require_plan=False)
-    if access.plan is None:
+    found = get_network_plan_for_user(request, slug)
+    if found.plan is None:
         return render(
-            request, "plans/no_plan.html", _base(access, form=PlanForm(initial=_initial(access)))
+            request, "plans/no_plan.html", _base(found, form=PlanForm(initial=_initial(found)))
         )
+    access = PlanAccess(found.net, found.plan)
     groups = selectors.fields_of(access.plan)
     version = selectors.latest_version(access.plan)
     context = _base(
@@ -47,7 +50,7 @@ def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "plans/plan.html", context)
 
 
-def _initial(access: PlanAccess) -> dict:
+def _initial(access: NetworkPlanAccess) -> dict:
     year = timezone.localdate().year
     return {
         "title": _("Local action plan against labour exploitation and trafficking %(place)s")
@@ -60,7 +63,7 @@ def _initial(access: PlanAccess) -> dict:
 @login_required
 @require_POST
 def plan_create(request: HttpRequest, slug: str) -> HttpResponse:
-    access = get_plan_for_user(request, slug, write=True, require_plan=False)
+    access = get_network_plan_for_user(request, slug, write=True)
     if access.plan is not None:
         return _plan_url(access)
     form = PlanForm(request.POST)
@@ -83,7 +86,7 @@ def plan_create(request: HttpRequest, slug: str) -> HttpResponse:
         )
         % {"count": len(created)},
     )
-    return redirect("plans:draft", slug=plan.network.municipality.slug)
+    return redirect("plans:draft", slug=access.municipality.slug)
 
 
 @login_required
