@@ -5,12 +5,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from wegweiser.accounts.access import states_coordinated_by
+from wegweiser.accounts.http import AuthenticatedHttpRequest
 from wegweiser.core.models import State
 from wegweiser.core.pdf import render_pdf
 
@@ -27,7 +28,7 @@ from .common import _base
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def adopt(request: HttpRequest, slug: str) -> HttpResponse:
+def adopt(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     access = get_plan_for_user(request, slug, write=True)
     form = AdoptForm(request.POST or None, initial={"adopted_by": _("City council")})
     if request.method == "POST" and form.is_valid():
@@ -51,14 +52,14 @@ def _version_context(version) -> dict:
 
 @login_required
 @require_safe
-def version_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+def version_detail(request: AuthenticatedHttpRequest, slug: str, number: int) -> HttpResponse:
     version, access = get_version_for_user(request, slug, number)
     return render(request, "plans/version.html", _base(access, **_version_context(version)))
 
 
 @login_required
 @require_safe
-def version_pdf(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+def version_pdf(request: AuthenticatedHttpRequest, slug: str, number: int) -> HttpResponse:
     version, access = get_version_for_user(request, slug, number)
     pdf = render_pdf("plans/pdf/version.html", _base(access, **_version_context(version)), request)
     return _pdf_response(pdf, f"action-plan-{slug}-v{version.number}.pdf")
@@ -72,7 +73,7 @@ def _pdf_response(pdf: bytes, filename: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def review_create(request: HttpRequest, slug: str) -> HttpResponse:
+def review_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     access = get_plan_for_user(request, slug, write=True)
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -111,14 +112,14 @@ def _review_context(review) -> dict:
 
 @login_required
 @require_safe
-def review_detail(request: HttpRequest, slug: str, review) -> HttpResponse:
+def review_detail(request: AuthenticatedHttpRequest, slug: str, review) -> HttpResponse:
     found, access = get_review_for_user(request, slug, review)
     return render(request, "plans/review.html", _base(access, **_review_context(found)))
 
 
 @login_required
 @require_safe
-def review_pdf(request: HttpRequest, slug: str, review) -> HttpResponse:
+def review_pdf(request: AuthenticatedHttpRequest, slug: str, review) -> HttpResponse:
     found, access = get_review_for_user(request, slug, review)
     pdf = render_pdf("plans/pdf/review.html", _base(access, **_review_context(found)), request)
     return _pdf_response(pdf, f"action-plan-review-{slug}-{found.year}.pdf")
@@ -126,7 +127,7 @@ def review_pdf(request: HttpRequest, slug: str, review) -> HttpResponse:
 
 @login_required
 @require_safe
-def review_odt(request: HttpRequest, slug: str, review) -> HttpResponse:
+def review_odt(request: AuthenticatedHttpRequest, slug: str, review) -> HttpResponse:
     found, access = get_review_for_user(request, slug, review)
     content = reports.review_odt(access.plan, _review_context(found))
     response = HttpResponse(content, content_type=odt.MIMETYPE)
@@ -137,7 +138,7 @@ def review_odt(request: HttpRequest, slug: str, review) -> HttpResponse:
 
 @login_required
 @require_safe
-def state_overview(request: HttpRequest, state: str) -> HttpResponse:
+def state_overview(request: AuthenticatedHttpRequest, state: str) -> HttpResponse:
     found = State.objects.filter(slug=state).first()
     if found is None or found.pk not in states_coordinated_by(request.user):
         raise Http404

@@ -6,12 +6,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from wegweiser.accounts.http import AuthenticatedHttpRequest
 from wegweiser.network.access import action_items_visible_to, meetings_visible_to
 from wegweiser.network.models import Decision
 
@@ -37,7 +38,7 @@ def _measure_form(request, access: PlanAccess, instance: Measure | None):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def measure_create(request: HttpRequest, slug: str) -> HttpResponse:
+def measure_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     access = get_plan_for_user(request, slug, write=True)
     form = _measure_form(request, access, None)
     if request.method == "POST" and form.is_valid():
@@ -51,7 +52,7 @@ def measure_create(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def measure_edit(request: HttpRequest, slug: str, measure) -> HttpResponse:
+def measure_edit(request: AuthenticatedHttpRequest, slug: str, measure) -> HttpResponse:
     found, access = get_measure_for_user(request, slug, measure, write=True)
     form = _measure_form(request, access, found)
     if request.method == "POST" and form.is_valid():
@@ -76,7 +77,7 @@ def _link_form(request, found: Measure, access: PlanAccess, data=None) -> LinkFo
 
 @login_required
 @require_safe
-def measure_detail(request: HttpRequest, slug: str, measure) -> HttpResponse:
+def measure_detail(request: AuthenticatedHttpRequest, slug: str, measure) -> HttpResponse:
     found, access = get_measure_for_user(request, slug, measure)
     view = selectors.measure_view(found)
     visible = meetings_visible_to(request.user, access.net)
@@ -104,7 +105,7 @@ def _visible_links(measure: Measure, visible_meetings):
 
 @login_required
 @require_POST
-def measure_link(request: HttpRequest, slug: str, measure) -> HttpResponse:
+def measure_link(request: AuthenticatedHttpRequest, slug: str, measure) -> HttpResponse:
     found, access = get_measure_for_user(request, slug, measure, write=True)
     form = _link_form(request, found, access, request.POST)
     if not form.is_valid():
@@ -121,7 +122,7 @@ def measure_link(request: HttpRequest, slug: str, measure) -> HttpResponse:
 
 @login_required
 @require_POST
-def measure_unlink(request: HttpRequest, slug: str, measure, link) -> HttpResponse:
+def measure_unlink(request: AuthenticatedHttpRequest, slug: str, measure, link) -> HttpResponse:
     found, _access = get_measure_for_user(request, slug, measure, write=True)
     if not services.unlink(found, link):
         raise Http404
@@ -131,7 +132,7 @@ def measure_unlink(request: HttpRequest, slug: str, measure, link) -> HttpRespon
 
 @login_required
 @require_POST
-def value_add(request: HttpRequest, slug: str, measure) -> HttpResponse:
+def value_add(request: AuthenticatedHttpRequest, slug: str, measure) -> HttpResponse:
     found, access = get_measure_for_user(request, slug, measure, write=True)
     form = ValueForm(request.POST)
     if not form.is_valid():

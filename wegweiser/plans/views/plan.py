@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from wegweiser.accounts.http import AuthenticatedHttpRequest
 
 from .. import selectors, services
 from ..access import (
@@ -26,7 +28,7 @@ from .common import _base, _plan_url
 
 @login_required
 @require_safe
-def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
+def plan_detail(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     found = get_network_plan_for_user(request, slug)
     if found.plan is None:
         return render(
@@ -62,7 +64,7 @@ def _initial(access: NetworkPlanAccess) -> dict:
 
 @login_required
 @require_POST
-def plan_create(request: HttpRequest, slug: str) -> HttpResponse:
+def plan_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     access = get_network_plan_for_user(request, slug, write=True)
     if access.plan is not None:
         return _plan_url(access)
@@ -91,7 +93,7 @@ def plan_create(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def plan_edit(request: HttpRequest, slug: str) -> HttpResponse:
+def plan_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     access = get_plan_for_user(request, slug, write=True)
     form = PlanForm(request.POST or None, instance=access.plan)
     if request.method == "POST" and form.is_valid():
@@ -104,7 +106,7 @@ def plan_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def draft(request: HttpRequest, slug: str) -> HttpResponse:
+def draft(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     access = get_plan_for_user(request, slug, write=True)
     if request.method == "POST":
         created = services.draft_proposals(access.plan)
@@ -131,7 +133,7 @@ def draft(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def proposal_decide(request: HttpRequest, slug: str, measure) -> HttpResponse:
+def proposal_decide(request: AuthenticatedHttpRequest, slug: str, measure) -> HttpResponse:
     found, access = get_measure_for_user(request, slug, measure, write=True)
     if not found.proposed or found.status == MeasureStatus.DROPPED:
         raise Http404
