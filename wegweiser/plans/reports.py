@@ -46,7 +46,12 @@ def review_odt(plan, context: dict) -> bytes:
                 str(row["field_label"]),
                 str(row["status_label"]),
                 row["indicator"],
-                _number(row["value"]) + (f" ({row['measured_on']})" if row["measured_on"] else ""),
+                _number(row["value"])
+                + (
+                    f" ({formats.date_format(row['measured_on_date'], 'SHORT_DATE_FORMAT')})"
+                    if row["measured_on_date"]
+                    else ""
+                ),
                 _number(row["target"]) + (" ✓" if row["reached"] else ""),
                 "–" if row["progress"] is None else f"{row['progress']} %",
             ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q
@@ -183,6 +184,8 @@ def content_with_labels(content: dict) -> dict:
                 "measures": [
                     {
                         **m,
+                        "starts_on_date": iso_date(m["starts_on"]),
+                        "ends_on_date": iso_date(m["ends_on"]),
                         "status_label": str(statuses.get(m["status"], m["status"])),
                         "topic_label": str(topics.get(m["topic"], "")) if m["topic"] else "",
                     }
@@ -192,6 +195,10 @@ def content_with_labels(content: dict) -> dict:
             for group in content["fields"]
         ],
     }
+
+
+def iso_date(value: str) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
 
 
 def review_figures(plan: ActionPlan) -> list[dict]:

@@ -99,6 +99,7 @@ def _review_context(review) -> dict:
             **row,
             "field_label": labels.get(row["field"], ""),
             "status_label": statuses.get(row["status"], ""),
+            "measured_on_date": selectors.iso_date(row["measured_on"]),
         }
         for row in review.figures
     ]
