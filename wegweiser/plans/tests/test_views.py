@@ -262,3 +262,44 @@ def test_dashboard_leads_to_the_plan_and_the_state_overview(client_as, world):
     page = client.get(reverse("core:dashboard")).content.decode()
     assert reverse("plans:state_overview", kwargs={"state": "rheinland-pfalz"}) in page
     assert reverse("plans:plan", kwargs=SLUG) not in page
+
+
+WRITES = [
+    ("plans:create", lambda world: SLUG, {"title": "x", "starts_year": 2027, "ends_year": 2028}),
+    ("plans:edit", lambda world: SLUG, {"title": "x", "starts_year": 2027, "ends_year": 2028}),
+    ("plans:draft", lambda world: SLUG, {}),
+    (
+        "plans:proposal_decide",
+        lambda world: {
+            **SLUG,
+            "measure": demo_plan(world).measures.filter(proposed=True).first().pk,
+        },
+        {"decision": "accept"},
+    ),
+    ("plans:measure_edit", lambda world: {**SLUG, "measure": accepted(world).pk}, {"title": "x"}),
+    ("plans:value_add", lambda world: {**SLUG, "measure": accepted(world).pk}, {"value": "1"}),
+    ("plans:adopt", lambda world: SLUG, {"adopted_on": "2026-01-01", "adopted_by": "x"}),
+    ("plans:review_create", lambda world: SLUG, {"year": 2030, "summary": "x", "changes": "x"}),
+]
+
+
+def _state() -> tuple:
+    from wegweiser.plans.models import IndicatorValue
+
+    return (
+        list(Measure.objects.order_by("pk").values_list("pk", "title", "proposed", "status")),
+        list(ActionPlan.objects.values_list("title", "starts_year")),
+        PlanVersion.objects.count(),
+        Review.objects.count(),
+        MeasureLink.objects.count(),
+        IndicatorValue.objects.count(),
+    )
+
+
+@pytest.mark.parametrize(("name", "kwargs", "data"), WRITES, ids=[w[0] for w in WRITES])
+@pytest.mark.parametrize("persona", ["member", "counsellor", "outsider"])
+def test_denied_writes_change_nothing(client_as, world, persona, name, kwargs, data):
+    before = _state()
+    response = client_as(persona).post(reverse(name, kwargs=kwargs(world)), data)
+    assert response.status_code == (404 if persona == "outsider" else 403)
+    assert _state() == before
