@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "wegweiser.guidebook.exports",
     "wegweiser.navigator",
     "wegweiser.network",
+    "wegweiser.plans",
+    "wegweiser.plans.public",
     "wegweiser.worktime",
     "wegweiser.learning",
     "wegweiser.api",
