@@ -1,0 +1,27 @@
+"""The cases block on the dashboard: counsellors see counts and links, state coordinators the
+link to their state's suppressed statistics. Never any case content."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from .access import cases_visible_to, incoming_referrals_for, statistics_scope
+from .choices import CaseStatus
+
+
+def dashboard_section(request, user) -> dict | None:
+    from .views.stats import scopes_for
+
+    organizations, states = statistics_scope(user)
+    if not organizations and not states:
+        return None
+    cases = cases_visible_to(user)
+    today = timezone.localdate()
+    return {
+        "is_counsellor": bool(organizations),
+        "open_cases": cases.filter(status=CaseStatus.OPEN).count(),
+        "incoming": incoming_referrals_for(user).count(),
+        "tasks_due": cases.filter(tasks__done_at__isnull=True, tasks__due_on__lte=today).count(),
+        "scopes": scopes_for(user),
+        "year": today.year,
+    }
