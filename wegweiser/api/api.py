@@ -45,7 +45,7 @@ def http_error(request, exc):
 
 
 # One router module per app (wegweiser/api/<app>.py), added when present.
-for _module_name in ("core", "guidebook", "navigator", "network", "worktime"):
+for _module_name in ("core", "guidebook", "navigator", "network", "worktime", "cases"):
     try:
         _module = importlib.import_module(f"wegweiser.api.{_module_name}")
     except ModuleNotFoundError as error:

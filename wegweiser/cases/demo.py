@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (the demo table reads best one case per line)
 """Demo cases of the Fachberatungsstelle Arbeit und Würde in Musterstadt. All clearly fictional.
 
 Fourteen cases with codes MS-2026-001 … MS-2026-014: referrals to the union counselling (accepted,
@@ -25,20 +26,20 @@ UNION_EMAIL = "faire-arbeit@musterstadt.example.org"
 # days since opening, closed days ago (None = open)
 # fmt: off
 CASES = [
-    ("001", "agriculture", "male", "25_34", "eu", "secure", "union", "labour", ["counselling", "wage_claim"], [], 40, None),
-    ("002", "agriculture", "female", "35_49", "eu", "secure", "self", "labour", ["counselling", "interpreting"], ["wages_partly"], 120, 20),
-    ("003", "agriculture", "male", "18_24", "eu", "secure", "colleagues", "labour", ["counselling", "accommodation"], [], 60, None),
-    ("004", "logistics", "male", "25_34", "third", "unclear", "outreach", "trafficking", ["counselling", "accommodation", "psychosocial"], [], 30, None),
-    ("005", "logistics", "male", "35_49", "eu", "secure", "online", "wage", ["counselling", "wage_claim"], ["wages_recovered"], 150, 10),
-    ("006", "construction", "male", "25_34", "third", "unknown", "authority", "forced", ["counselling", "lawyer"], [], 25, None),
-    ("007", "agriculture", "female", "25_34", "eu", "secure", "outreach", "labour", ["counselling"], [], 18, None),
-    ("008", "cleaning", "female", "50plus", "third", "secure", "counselling", "labour", ["counselling", "accompaniment"], ["new_job"], 200, 40),
-    ("009", "agriculture", "male", "35_49", "eu", "secure", "union", "wage", ["counselling", "wage_claim"], [], 12, None),
-    ("010", "meat", "male", "25_34", "eu", "secure", "colleagues", "labour", ["counselling", "interpreting"], [], 9, None),
-    ("011", "care", "female", "50plus", "third", "unclear", "self", "trafficking", ["counselling", "accommodation", "lawyer"], ["residence_permit"], 220, 30),
-    ("012", "agriculture", "male", "35_49", "eu", "secure", "outreach", "labour", ["counselling"], ["return"], 1400, 1130),
-    ("013", "agriculture", "male", "25_34", "eu", "secure", "union", "labour", ["counselling"], [], 5, None),
-    ("014", "agriculture", "female", "25_34", "eu", "unclear", "outreach", "trafficking", ["counselling", "accommodation", "wage_claim"], [], 50, None),
+    ("001", "agriculture", "male", "25_34", "eu", "secure", "union", "labour", "advice wage_claim", "", 40, None),
+    ("002", "agriculture", "female", "35_49", "eu", "secure", "self", "labour", "advice interpreting", "wages_partly", 120, 20),
+    ("003", "agriculture", "male", "18_24", "eu", "secure", "colleagues", "labour", "advice accommodation", "", 60, None),
+    ("004", "logistics", "male", "25_34", "third", "unclear", "outreach", "trafficking", "advice accommodation psychosocial", "", 30, None),
+    ("005", "logistics", "male", "35_49", "eu", "secure", "online", "wage", "advice wage_claim", "wages_recovered", 150, 10),
+    ("006", "construction", "male", "25_34", "third", "unknown", "authority", "forced", "advice lawyer", "", 25, None),
+    ("007", "agriculture", "female", "25_34", "eu", "secure", "outreach", "labour", "advice", "", 18, None),
+    ("008", "cleaning", "female", "50plus", "third", "secure", "counselling", "labour", "advice accompaniment", "new_job", 200, 40),
+    ("009", "agriculture", "male", "35_49", "eu", "secure", "union", "wage", "advice wage_claim", "", 12, None),
+    ("010", "meat", "male", "25_34", "eu", "secure", "colleagues", "labour", "advice interpreting", "", 9, None),
+    ("011", "care", "female", "50plus", "third", "unclear", "self", "trafficking", "advice accommodation lawyer", "residence_permit", 220, 30),
+    ("012", "agriculture", "male", "35_49", "eu", "secure", "outreach", "labour", "advice", "return", 1400, 1130),
+    ("013", "agriculture", "male", "25_34", "eu", "secure", "union", "labour", "advice", "", 5, None),
+    ("014", "agriculture", "female", "25_34", "eu", "unclear", "outreach", "trafficking", "advice accommodation wage_claim", "", 50, None),
 ]
 # fmt: on
 
@@ -144,8 +145,8 @@ def load(ctx) -> None:
                 "residence_status": residence,
                 "sector": sector,
                 "exploitation_form": form,
-                "services_given": given,
-                "outcomes": outcomes,
+                "services_given": ["counselling" if v == "advice" else v for v in given.split()],
+                "outcomes": outcomes.split(),
                 "person_name": f"Fiktive Person {suffix}",
                 "contact": f"+49 30 23125 {suffix} (fiktiv)",
                 "notes": "Demo-Fall, alle Angaben sind erfunden.",
