@@ -62,6 +62,7 @@ class Cell:
     label: str
     count: int
     suppressed: bool = False
+    bar: int = 0  # bar length 0–100 for the chart; 0 for suppressed cells
 
     @property
     def shown(self) -> str:
@@ -109,7 +110,12 @@ def compute(cases: QuerySet[Case], year: int) -> dict:
             values = (row[key] or []) if multi else [row[key]]
             counts.update(set(values))
         cells = [Cell(str(label), counts.get(value, 0)) for value, label in choices.choices]
-        tables.append(Table(key, titles[key], suppress(cells)))
+        suppress(cells)
+        largest = max((c.count for c in cells if not c.suppressed), default=0)
+        for cell in cells:
+            if not cell.suppressed and largest:
+                cell.bar = round(cell.count * 100 / largest)
+        tables.append(Table(key, titles[key], cells))
     total = len(rows)
     return {
         "year": year,

@@ -44,6 +44,13 @@ def _require_counsellor(request: HttpRequest) -> None:
         raise Http404
 
 
+def evidence_totals(item) -> dict:
+    from wegweiser.worktime.services import report_view
+
+    view = report_view(item.report)
+    return {**view["totals"], "period_from": view["period_from"], "period_to": view["period_to"]}
+
+
 def case_url(case) -> str:
     from django.urls import reverse
 
@@ -110,7 +117,7 @@ def case_detail(request: HttpRequest, case) -> HttpResponse:
             "consents": case.consents.select_related("recipient"),
             "tasks": case.tasks.all(),
             "referrals": case.referrals.select_related("to_organization"),
-            "evidence": case.worktime.all(),
+            "evidence": [(item, evidence_totals(item)) for item in case.worktime.all()],
             "briefs": case.briefs.select_related("meeting"),
             "indicator_summary": selectors.indicator_summary(case),
             "consent_form": ConsentForm(recipients=recipients),
