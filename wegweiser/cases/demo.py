@@ -21,6 +21,13 @@ from .choices import ConsentPurpose
 from .models import Case, CaseOffice
 
 UNION_EMAIL = "faire-arbeit@musterstadt.example.org"
+# The smallest valid PDF: one empty page (a stand-in for a scanned pay slip).
+DEMO_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
 
 # code suffix, sector, gender, age, nationality, residence, came via, form, services, outcomes,
 # days since opening, closed days ago (None = open)
@@ -185,6 +192,9 @@ def _referrals_and_evidence(cases, counsellor, union, union_counsellor, today) -
 
     first = cases["001"]
     services.import_worktime(first, user=counsellor, raw=worktime_export())
+    from .documents import store
+
+    store(first, user=counsellor, title="Lohnzettel Oktober (fiktiv)", raw=DEMO_PDF)
     services.record_indicator_check(
         first,
         user=counsellor,

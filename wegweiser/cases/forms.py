@@ -246,3 +246,11 @@ class LetterForm(forms.Form):
         if value <= timezone.localdate():
             raise forms.ValidationError(_("The deadline must lie in the future."))
         return value
+
+
+class DocumentForm(forms.Form):
+    title = forms.CharField(label=_("title of the document"), max_length=200)
+    file = forms.FileField(
+        label=_("document (PDF, PNG or JPEG)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg"}),
+    )

@@ -250,6 +250,26 @@ class WorkTimeEvidence(models.Model):
         return self.sha256[:12]
 
 
+class CaseDocument(models.Model):
+    """A document of a case (contract, pay slip, photo). The file is stored encrypted outside the
+    web root (MEDIA_ROOT/cases/<id>.bin) and served only through a permission-checked view."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="documents")
+    title = EncryptedTextField(_("title"))
+    kind = models.CharField(_("type"), max_length=10)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    sha256 = models.CharField(_("SHA-256 of the file"), max_length=64)
+    uploaded_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+
+    def __str__(self) -> str:
+        return str(self.id)
+
+
 class Brief(models.Model):
     """An anonymised brief of a case for a case conference: participants see this, never the case."""
 

@@ -334,5 +334,9 @@ def purge_case(case: Case) -> None:
     case.referrals.all().delete()
     case.worktime.all().delete()
     case.briefs.all().delete()
+    from .documents import delete_files
+
+    delete_files(case)
+    case.documents.all().delete()
     case.audit.all().delete()
     audit(case, None, "purge")

@@ -24,6 +24,8 @@ urlpatterns = [
     path(CASE + "worktime/", cases.worktime_import, name="worktime_import"),
     path(CASE + "worktime/<uuid:evidence>/letter/", cases.claim_letter, name="claim_letter"),
     path(CASE + "audit/", cases.audit_log, name="audit"),
+    path(CASE + "documents/", cases.document_upload, name="document_upload"),
+    path(CASE + "documents/<uuid:document>/", cases.document_download, name="document_download"),
     path(CASE + "referrals/new/", sharing.referral_create, name="referral_create"),
     path(
         CASE + "referrals/<uuid:referral>/withdraw/",

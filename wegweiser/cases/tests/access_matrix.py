@@ -39,6 +39,13 @@ def evidence_kwargs(world):
     return {"case": case.pk, "evidence": case.worktime.first().pk}
 
 
+def document_kwargs(world):
+    from wegweiser.cases.models import Case
+
+    case = Case.objects.get(code="MS-2026-001")
+    return {"case": case.pk, "document": case.documents.first().pk}
+
+
 def consent_kwargs(world):
     from wegweiser.cases.models import Case
 
@@ -99,6 +106,8 @@ ROUTES = [
     Route("cases:worktime_import", kwargs=case_kwargs(), method="post", expect=OWNER_POST),
     Route("cases:claim_letter", kwargs=evidence_kwargs, expect=OWNER),
     Route("cases:audit", kwargs=case_kwargs(), expect=OWNER),
+    Route("cases:document_upload", kwargs=case_kwargs(), method="post", expect=OWNER_POST),
+    Route("cases:document_download", kwargs=document_kwargs, expect=OWNER),
     Route("cases:referral_create", kwargs=case_kwargs(), expect=OWNER),
     Route(
         "cases:referral_withdraw",

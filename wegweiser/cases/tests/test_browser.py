@@ -64,7 +64,7 @@ def test_counsellor_journey(page, tmp_path):
     page.fill("#id_employer_address", "Musterweg 1\n99999 Musterstadt")
     page.fill("#id_deadline", (dt.date.today() + dt.timedelta(days=14)).isoformat())
     with page.expect_download() as download:
-        page.click("main form button[type=submit]")
+        page.click("main form button[value=pdf]")
     path = download.value.path()
     assert path.read_bytes()[:4] == b"%PDF"
 

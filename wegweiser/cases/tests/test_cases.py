@@ -64,7 +64,13 @@ def test_personal_fields_are_unreadable_in_the_database(case):
     assert stored.startswith("fernet:") and "Agrar" not in stored
 
 
-def test_a_wrong_key_cannot_read_and_rotation_keeps_values(case, settings):
+def test_a_wrong_key_cannot_read_and_rotation_keeps_values(case, settings, tmp_path):
+    from wegweiser.cases import documents
+    from wegweiser.cases.demo import DEMO_PDF
+
+    # Files of this test live in tmp_path: the shared demo files must keep the test key.
+    settings.MEDIA_ROOT = tmp_path
+    document = documents.store(case, user=None, title="Rotation", raw=DEMO_PDF)
     old = settings.WEGWEISER_FIELD_KEYS[0]
     new = crypto.new_key()
     settings.WEGWEISER_FIELD_KEYS = [new]
@@ -76,6 +82,7 @@ def test_a_wrong_key_cannot_read_and_rotation_keeps_values(case, settings):
     assert raw_row("cases_case", "person_name", case.pk) != before
     settings.WEGWEISER_FIELD_KEYS = [new]  # the old key is gone: everything still reads
     assert Case.objects.get(pk=case.pk).person_name == NAME
+    assert documents.read(document) == DEMO_PDF
 
 
 def test_production_settings_refuse_to_start_without_a_key():
@@ -429,6 +436,28 @@ def test_claim_letter_pdf(client_as, case):
         },
     )
     assert context["owed_positive"] and context["report"]["totals"]["difference"].endswith("€")
+    odt = client_as("counsellor").post(
+        url,
+        {
+            "employer": "Beispiel-Agrar GmbH",
+            "employer_address": "Musterweg 1",
+            "worker_name": "Fiktive <Person>",
+            "deadline": deadline,
+            "format": "odt",
+        },
+    )
+    assert odt["Content-Type"] == letters.ODT_MIME
+    import io
+    import zipfile
+    from xml.etree import ElementTree
+
+    archive = zipfile.ZipFile(io.BytesIO(odt.content))
+    assert archive.namelist()[0] == "mimetype"
+    assert archive.read("mimetype") == letters.ODT_MIME.encode()
+    text = "".join(ElementTree.fromstring(archive.read("content.xml")).itertext())
+    assert (
+        "§ 1 Mindestlohngesetz" in text and "Fiktive <Person>" in text and "Beispiel-Agrar" in text
+    )
     past = client_as("counsellor").post(
         url,
         {"employer": "E", "employer_address": "A", "worker_name": "W", "deadline": "2020-01-01"},
@@ -509,3 +538,77 @@ def test_statistics_pages_and_csv(client_as, world):
     state = reverse("cases:statistics", kwargs={"scope": "s-07", "year": year})
     assert client_as("state_coordinator").get(state).status_code == 200
     assert client_as("state_coordinator").get(org_url).status_code == 404
+
+
+# --- documents ----------------------------------------------------------------------------------
+
+
+def test_documents_are_sniffed_encrypted_on_disk_and_served_to_owners_only(client_as, case):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from wegweiser.cases import documents
+    from wegweiser.cases.demo import DEMO_PDF
+
+    client = client_as("counsellor")
+    url = reverse("cases:document_upload", kwargs={"case": case.pk})
+    fake = SimpleUploadedFile("x.pdf", b"<html><script>alert(1)</script>", "application/pdf")
+    client.post(url, {"document-title": "Falsch", "document-file": fake})
+    assert case.documents.count() == 1  # only the demo document: the fake PDF was refused
+    upload = SimpleUploadedFile("vertrag.pdf", DEMO_PDF + b"Vertrag", "application/pdf")
+    assert (
+        client.post(url, {"document-title": "Vertrag", "document-file": upload}).status_code == 302
+    )
+    # Encrypted fields cannot be filtered on: pick the new document in Python.
+    (document,) = [d for d in case.documents.all() if d.title == "Vertrag"]
+    on_disk = documents.path_of(document).read_bytes()
+    assert b"%PDF" not in on_disk and b"Vertrag" not in on_disk
+    download = reverse("cases:document_download", kwargs={"case": case.pk, "document": document.pk})
+    response = client.get(download)
+    assert response.status_code == 200 and response.content == DEMO_PDF + b"Vertrag"
+    assert (
+        response["Content-Type"] == "application/pdf"
+        and "attachment" in response["Content-Disposition"]
+    )
+    assert client_as("coordinator").get(download).status_code == 404
+
+
+def test_purge_deletes_document_files(world):
+    from wegweiser.cases import documents
+    from wegweiser.cases.demo import DEMO_PDF
+
+    case = Case.objects.get(code="MS-2026-012")
+    document = documents.store(case, user=None, title="Alt", raw=DEMO_PDF)
+    path = documents.path_of(document)
+    assert path.exists()
+    services.purge_case(case)
+    assert not path.exists() and not case.documents.exists()
+
+
+def test_case_contents_are_not_in_the_admin():
+    from django.contrib import admin
+
+    from wegweiser.cases.models import CaseDocument, CaseTask, WorkTimeEvidence
+
+    for model in (Case, CaseTask, Consent, Referral, WorkTimeEvidence, Brief, CaseDocument):
+        assert model not in admin.site._registry
+
+
+def test_case_list_query_count_does_not_grow(client_as, world):
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_as("counsellor")
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("cases:list")).status_code == 200
+        return len(queries)
+
+    before = count()
+    for _ in range(10):
+        services.create_case(
+            organization=world.counselling,
+            municipality=world.musterstadt,
+            user=None,
+            data={"first_contact_on": dt.date.today(), "came_via": "self"},
+        )
+    assert count() <= before

@@ -6,6 +6,7 @@ counsellors) and writes through services.py. Reads of a case are audited.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -29,6 +30,7 @@ from ..choices import ConsentPurpose
 from ..forms import (
     CaseForm,
     ConsentForm,
+    DocumentForm,
     IndicatorForm,
     LetterForm,
     NewCaseForm,
@@ -124,6 +126,8 @@ def case_detail(request: HttpRequest, case) -> HttpResponse:
             "withdraw_form": WithdrawConsentForm(),
             "task_form": TaskForm(),
             "upload_form": UploadForm(),
+            "document_form": DocumentForm(prefix="document"),
+            "documents": case.documents.all(),
             "is_lead": is_lead(request.user, case.organization),
             "purposes": ConsentPurpose,
         },
@@ -285,10 +289,20 @@ def claim_letter(request: HttpRequest, case, evidence) -> HttpResponse:
         raise Http404
     form = LetterForm(request.POST or None, initial={"worker_name": case.person_name})
     if request.method == "POST" and form.is_valid():
-        pdf = letters.claim_letter_pdf(case, record, form.cleaned_data)
-        services.audit(case, request.user, "letter", record.sha256[:12])
-        response = HttpResponse(pdf, content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="geltendmachung-{case.code}.pdf"'
+        if request.POST.get("format") == "odt":
+            data, kind, mime = (
+                letters.claim_letter_odt(case, record, form.cleaned_data),
+                "odt",
+                letters.ODT_MIME,
+            )
+        else:
+            data, kind = letters.claim_letter_pdf(case, record, form.cleaned_data), "pdf"
+            mime = "application/pdf"
+        services.audit(case, request.user, "letter", f"{kind} {record.sha256[:12]}")
+        response = HttpResponse(data, content_type=mime)
+        response["Content-Disposition"] = (
+            f'attachment; filename="geltendmachung-{case.code}.{kind}"'
+        )
         return response
     from wegweiser.worktime.services import report_view
 
@@ -307,3 +321,47 @@ def audit_log(request: HttpRequest, case) -> HttpResponse:
         raise Http404
     entries = case.audit.select_related("user")[:500]
     return render(request, "cases/audit.html", {"case": case, "entries": entries})
+
+
+@login_required
+@require_POST
+def document_upload(request: HttpRequest, case) -> HttpResponse:
+    from .. import documents
+
+    case = get_case_for_user(request, case)
+    form = DocumentForm(request.POST, request.FILES, prefix="document")
+    if not form.is_valid():
+        messages.error(request, _("Enter a title and choose a file."))
+        return redirect(case_url(case) + "#documents")
+    upload = form.cleaned_data["file"]
+    if upload.size > settings.WEGWEISER_MAX_UPLOAD_BYTES:
+        messages.error(request, _("The file is too large."))
+        return redirect(case_url(case) + "#documents")
+    try:
+        documents.store(
+            case, user=request.user, title=form.cleaned_data["title"], raw=upload.read()
+        )
+    except documents.DocumentRefused as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(request, _("Document added."))
+    return redirect(case_url(case) + "#documents")
+
+
+@login_required
+@require_safe
+def document_download(request: HttpRequest, case, document) -> HttpResponse:
+    from .. import documents
+
+    case = get_case_for_user(request, case)
+    record = case.documents.filter(pk=document).first()
+    if record is None:
+        raise Http404
+    services.audit(case, request.user, "read", f"document {record.kind}")
+    response = HttpResponse(
+        documents.read(record), content_type=documents.CONTENT_TYPES[record.kind]
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="{case.code}-{record.pk}.{record.kind}"'
+    )
+    return response

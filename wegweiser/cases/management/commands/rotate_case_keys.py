@@ -28,7 +28,26 @@ class Command(BaseCommand):
         with transaction.atomic():
             for model, columns in encrypted_columns():
                 total += self._rotate_table(model, columns)
-        self.stdout.write(f"{total} value(s) re-encrypted with the first key.")
+        files = self._rotate_documents()
+        self.stdout.write(
+            f"{total} value(s) and {files} document(s) re-encrypted with the first key."
+        )
+
+    def _rotate_documents(self) -> int:
+        from wegweiser.cases.crypto import fernet
+        from wegweiser.cases.documents import path_of
+        from wegweiser.cases.models import CaseDocument
+
+        count = 0
+        for document in CaseDocument.objects.all():
+            path = path_of(document)
+            if path.exists():
+                rotated = fernet().rotate(path.read_bytes())
+                temporary = path.with_suffix(".rotating")
+                temporary.write_bytes(rotated)
+                temporary.replace(path)  # atomic: a crash never leaves half a file
+                count += 1
+        return count
 
     def _rotate_table(self, model, columns) -> int:
         # Raw values: rotation needs the stored tokens, not the decrypted text.
