@@ -217,11 +217,11 @@ def _referrals_and_evidence(cases, counsellor, union, union_counsellor, today) -
 
     withdrawn_case = cases["009"]
     given = consent(withdrawn_case, ConsentPurpose.REFER, union)
-    referral = services.propose_referral(
+    services.propose_referral(
         withdrawn_case, user=counsellor, to_organization=union, keys=["sector"]
     )
+    # Withdrawing the consent withdraws the open referral with it.
     services.withdraw_consent(given, user=counsellor, withdrawn_on=today, withdrawn_how="phone")
-    services.transition_referral(referral, user=counsellor, action="withdraw", side="sender")
 
     conference_case = cases["014"]
     consent(conference_case, ConsentPurpose.CONFERENCE)

@@ -174,6 +174,14 @@ def withdraw_consent(consent: Consent, *, user, withdrawn_on, withdrawn_how: str
     consent.withdrawn_how = withdrawn_how
     consent.save(update_fields=["withdrawn_on", "withdrawn_how"])
     audit(consent.case, user, "consent", f"withdrawn: {consent.purpose}")
+    if consent.purpose == ConsentPurpose.REFER and consent.recipient_id:
+        # Without consent the receiving service must lose the shared part at once.
+        still_allowed = active_consent(consent.case, ConsentPurpose.REFER, consent.recipient)
+        if still_allowed is None:
+            for referral in consent.case.referrals.filter(
+                to_organization_id=consent.recipient_id, status__in=OPEN
+            ):
+                transition_referral(referral, user=user, action="withdraw", side="sender")
     return consent
 
 
@@ -321,7 +329,7 @@ def purge_due(today: dt.date | None = None):
 
 
 @transaction.atomic
-def purge_case(case: Case) -> None:
+def purge_case(case: Case, user=None) -> None:
     """Destroy everything personal; keep the categories for the statistics."""
     case.person_name = ""
     case.contact = ""
@@ -339,4 +347,4 @@ def purge_case(case: Case) -> None:
     delete_files(case)
     case.documents.all().delete()
     case.audit.all().delete()
-    audit(case, None, "purge")
+    audit(case, user, "purge")

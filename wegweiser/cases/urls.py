@@ -12,6 +12,7 @@ urlpatterns = [
     path(CASE, cases.case_detail, name="detail"),
     path(CASE + "edit/", cases.case_edit, name="edit"),
     path(CASE + "status/", cases.case_status, name="status"),
+    path(CASE + "erase/", cases.case_erase, name="erase"),
     path(CASE + "indicators/", cases.indicators, name="indicators"),
     path(CASE + "consents/", cases.consent_add, name="consent_add"),
     path(

@@ -81,6 +81,7 @@ ROUTES = [
     Route("cases:detail", kwargs=case_kwargs(), expect=OWNER),
     Route("cases:edit", kwargs=case_kwargs(), expect=OWNER),
     Route("cases:status", kwargs=case_kwargs(), method="post", expect=OWNER_POST),
+    Route("cases:erase", kwargs=case_kwargs(), method="post", expect=OWNER_POST),
     Route("cases:indicators", kwargs=case_kwargs(), expect=OWNER),
     Route(
         "cases:consent_add",

@@ -9,6 +9,8 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
 
 from wegweiser.cases import crypto, services, statistics
 from wegweiser.cases.demo import UNION_EMAIL, worktime_export
@@ -612,3 +614,40 @@ def test_case_list_query_count_does_not_grow(client_as, world):
             data={"first_contact_on": dt.date.today(), "came_via": "self"},
         )
     assert count() <= before
+
+
+def test_withdrawing_referral_consent_withdraws_the_open_referral(union_client, world, union):
+    case = Case.objects.get(code="MS-2026-003")
+    referral = Referral.objects.get(case=case)
+    url = reverse("cases:referral_incoming", kwargs={"referral": referral.pk})
+    assert union_client.get(url).status_code == 200
+    consent = Consent.objects.get(case=case, purpose="refer", withdrawn_on=None)
+    services.withdraw_consent(
+        consent, user=None, withdrawn_on=dt.date.today(), withdrawn_how="phone"
+    )
+    referral.refresh_from_db()
+    assert referral.status == "withdrawn"
+    assert union_client.get(url).status_code == 404
+    assert Referral.objects.get(case__code="MS-2026-009").status == "withdrawn"  # the demo's
+
+
+def test_erasure_on_request_needs_the_code_and_purges(client_as, case):
+    client = client_as("counsellor")
+    url = reverse("cases:erase", kwargs={"case": case.pk})
+    client.post(url, {"confirm": "wrong"})
+    case.refresh_from_db()
+    assert case.purged_at is None and case.person_name == NAME
+    assert client.post(url, {"confirm": case.code}).status_code == 302
+    case.refresh_from_db()
+    assert case.purged_at is not None and case.person_name == "" and not case.worktime.exists()
+    assert client.get(reverse("cases:detail", kwargs={"case": case.pk})).status_code == 404
+    assert case.audit.get().user.email == "beratung@musterstadt.example.org"
+
+
+@given(st.lists(st.integers(min_value=0, max_value=40), min_size=1, max_size=12))
+def test_suppression_never_shows_small_or_derivable_cells(counts):
+    cells = statistics.suppress([statistics.Cell(str(i), n) for i, n in enumerate(counts)])
+    assert all(not (0 < int(c.shown) < 5) for c in cells if not c.suppressed)
+    hidden = [c for c in cells if c.suppressed]
+    visible_nonzero = [c for c in cells if not c.suppressed and c.count > 0]
+    assert len(hidden) != 1 or not visible_nonzero

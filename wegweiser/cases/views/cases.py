@@ -365,3 +365,20 @@ def document_download(request: HttpRequest, case, document) -> HttpResponse:
         f'attachment; filename="{case.code}-{record.pk}.{record.kind}"'
     )
     return response
+
+
+@login_required
+@require_POST
+def case_erase(request: HttpRequest, case) -> HttpResponse:
+    """Erasure on request (Art. 17 GDPR): the same purge as at the end of the retention period."""
+    case = get_case_for_user(request, case)
+    if request.POST.get("confirm") != case.code:
+        messages.error(request, _("To delete the personal data, type the case code."))
+        return redirect(case_url(case) + "#erase")
+    services.purge_case(case, user=request.user)
+    messages.success(
+        request,
+        _("The personal data of case %(code)s were deleted; only the statistics remain.")
+        % {"code": case.code},
+    )
+    return redirect("cases:list")
