@@ -153,7 +153,7 @@ def claim_letter_pdf(case, evidence, form_data: dict) -> bytes:
         return render_pdf("cases/letter_pdf.html", {"blocks": letter_blocks(ctx)})
 
 
-# --- ODT (OpenDocument text, editable in LibreOffice and Word) ---------------------------------
+# --- ODT (OpenDocument text, editable) ---------------------------------
 
 ODT_MIME = "application/vnd.oasis.opendocument.text"
 

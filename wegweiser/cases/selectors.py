@@ -92,7 +92,7 @@ def indicator_summary(case: Case) -> str:
 
 
 def worktime_summary(case: Case) -> str:
-    from wegweiser.worktime.services import hours, money
+    from wegweiser.worktime.services import date_label, hours, money
 
     evidence = case.worktime.first()
     if evidence is None or not evidence.report:
@@ -100,8 +100,8 @@ def worktime_summary(case: Case) -> str:
     totals = evidence.report["totals"]
     period = evidence.report["period"]
     return _("%(start)s – %(end)s: %(hours)s worked, %(due)s due, %(paid)s paid, %(owed)s owed") % {
-        "start": period["from"],
-        "end": period["to"],
+        "start": date_label(period["from"]),
+        "end": date_label(period["to"]),
         "hours": hours(totals["minutes"]),
         "due": money(totals["due_cents"]),
         "paid": money(totals["paid_cents"]),
