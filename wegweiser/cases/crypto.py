@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
+from typing import Any
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
@@ -82,6 +83,10 @@ class EncryptedTextField(models.TextField):
 
 class EncryptedJSONField(EncryptedTextField):
     """A JSON document, stored encrypted (e.g. an imported work-time file and its report)."""
+
+    # For django-stubs: values set and read are JSON documents, not strings.
+    _pyi_private_set_type: Any
+    _pyi_private_get_type: Any
 
     def from_db_value(self, value, expression, connection):
         text = super().from_db_value(value, expression, connection)

@@ -51,7 +51,9 @@ class CaseOffice(models.Model):
     retention_years = models.PositiveSmallIntegerField(
         _("retention period in years after closing"), default=3
     )
-    leads = models.ManyToManyField(USER, blank=True, related_name="+", verbose_name=_("leads"))
+    leads: models.ManyToManyField = models.ManyToManyField(
+        USER, blank=True, related_name="+", verbose_name=_("leads")
+    )
 
     class Meta:
         verbose_name = _("case office")

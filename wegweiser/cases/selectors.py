@@ -156,11 +156,13 @@ def cases_due_for_purge(today: dt.date) -> list[Case]:
     due = []
     years_by_org: dict = {}
     for case in candidates:
+        closed = case.closed_on
+        assert closed is not None  # filtered above
         years = years_by_org.setdefault(case.organization_id, retention_years(case.organization))
         try:
-            limit = case.closed_on.replace(year=case.closed_on.year + years)
+            limit = closed.replace(year=closed.year + years)
         except ValueError:  # 29 February
-            limit = case.closed_on.replace(year=case.closed_on.year + years, day=28)
+            limit = closed.replace(year=closed.year + years, day=28)
         if limit <= today:
             due.append(case)
     return due

@@ -146,7 +146,7 @@ def record_indicator_check(case: Case, *, user, ticked: list[str]) -> dict:
     case.indicator_check = result
     case.version += 1
     case.save(update_fields=["indicator_check", "version", "updated_at"])
-    audit(case, user, "indicators", f"{len(result['ticked'])} ticked")
+    audit(case, user, "indicators", f"{len(ticked)} ticked")
     return result
 
 

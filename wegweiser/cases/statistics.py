@@ -12,6 +12,7 @@ import csv
 import io
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
@@ -90,7 +91,7 @@ def suppress(cells: list[Cell]) -> list[Cell]:
 
 
 def compute(cases: QuerySet[Case], year: int) -> dict:
-    rows = list(
+    rows: list[Any] = list(
         cases.filter(opened_on__year=year).values(
             "gender",
             "age_group",

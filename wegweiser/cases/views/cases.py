@@ -206,7 +206,7 @@ def consent_add(request: HttpRequest, case) -> HttpResponse:
     form = ConsentForm(request.POST, recipients=selectors.referral_targets(case))
     if not form.is_valid():
         for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
+            messages.error(request, " ".join(str(error) for error in errors))
         return redirect(case_url(case) + "#consent")
     services.add_consent(case, user=request.user, **form.cleaned_data)
     messages.success(request, _("Consent recorded."))
