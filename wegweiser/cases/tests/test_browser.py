@@ -94,3 +94,28 @@ def test_counsellor_journey(page, tmp_path):
 
     # The English statistics page of the organisation.
     visit(page, f"/en/cases/statistics/o-{case.organization_id}/{dt.date.today().year}/")
+
+
+@pytest.mark.browser
+def test_receiving_counsellor_journey(page):
+    """The union counsellor sees the brief of her case conference and answers a referral."""
+    from wegweiser.cases.demo import UNION_EMAIL
+
+    referral = Referral.objects.get(case__code="MS-2026-003")
+    browser_login(page, UNION_EMAIL)
+    visit(page, "/de/dashboard/")
+    page.click("#cases-dash-heading ~ ul a[href*='/cases/briefs/']")
+    assert "/cases/briefs/" in page.url and "Fiktive Person" not in page.content()
+    check_accessibility(page)
+    visit(page, "/de/cases/")
+    page.click(f"a[href$='/cases/referrals/{referral.pk}/']")
+    check_accessibility(page)
+    assert "Fiktive Person 003" not in page.content()
+    page.click("main form[action$='/accept/'] button")
+    check_accessibility(page)
+    page.click("main form[action$='/done/'] button")
+    assert page.url.endswith("/de/cases/")
+    check_accessibility(page)
+    assert Referral.objects.get(pk=referral.pk).status == "done"
+    response = page.goto(f"/de/cases/referrals/{referral.pk}/")
+    assert response.status == 404
