@@ -19,7 +19,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("accounts/", include("wegweiser.accounts.urls")),
+    path("", include("wegweiser.accounts.urls")),
     path("", include("wegweiser.core.urls")),
     # Each app spells out its own paths (e.g. "m/<slug>/guidebook/…") in its urls.py.
     path("", include("wegweiser.guidebook.urls")),

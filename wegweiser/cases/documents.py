@@ -1,4 +1,5 @@
-"""Case documents: type sniffed from the content, encrypted on disk, outside the web root."""
+"""Case documents: type sniffed from the content (core/files.py), encrypted on disk, outside the
+web root, always served as a download (never rendered by our pages)."""
 
 from __future__ import annotations
 
@@ -9,27 +10,16 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from wegweiser.core.files import ALLOWED_TYPES, sniff
+
 from .crypto import fernet
 from .models import Case, CaseDocument
-
-# Signature → (kind, content type). Only what a counselling file needs; no HTML, no SVG, no Office
-# macros: a document is downloaded, never rendered by our pages.
-SIGNATURES = [
-    (b"%PDF-", "pdf", "application/pdf"),
-    (b"\x89PNG\r\n\x1a\n", "png", "image/png"),
-    (b"\xff\xd8\xff", "jpeg", "image/jpeg"),
-]
-CONTENT_TYPES = {kind: content_type for _sig, kind, content_type in SIGNATURES}
 
 
 class DocumentRefused(ValueError):
     def __init__(self, message: str):
         self.message = message
         super().__init__(message)
-
-
-def sniff(head: bytes) -> str | None:
-    return next((kind for signature, kind, _ct in SIGNATURES if head.startswith(signature)), None)
 
 
 def directory() -> Path:
@@ -48,9 +38,12 @@ def store(case: Case, *, user, title: str, raw: bytes) -> CaseDocument:
 
     if len(raw) > settings.WEGWEISER_MAX_UPLOAD_BYTES:
         raise DocumentRefused(_("The file is too large."))
-    kind = sniff(raw[:16])
-    if kind is None:
-        raise DocumentRefused(_("Only PDF, PNG and JPEG files can be kept in a case."))
+    content_type = sniff(raw[:512])
+    if content_type is None:
+        raise DocumentRefused(
+            _("Only PDF, PNG, JPEG, ODT, DOCX and text files can be kept in a case.")
+        )
+    kind = ALLOWED_TYPES[content_type].lstrip(".")
     document = CaseDocument.objects.create(
         case=case,
         title=title.strip() or _("document"),
@@ -71,3 +64,11 @@ def read(document: CaseDocument) -> bytes:
 def delete_files(case: Case) -> None:
     for document in case.documents.all():
         path_of(document).unlink(missing_ok=True)
+
+
+def content_type(document: CaseDocument) -> str:
+    extension = "." + document.kind
+    return next(
+        (name for name, ext in ALLOWED_TYPES.items() if ext == extension),
+        "application/octet-stream",
+    )

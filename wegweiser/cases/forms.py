@@ -251,6 +251,6 @@ class LetterForm(forms.Form):
 class DocumentForm(forms.Form):
     title = forms.CharField(label=_("title of the document"), max_length=200)
     file = forms.FileField(
-        label=_("document (PDF, PNG or JPEG)"),
-        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg"}),
+        label=_("document (PDF, PNG, JPEG, ODT, DOCX or text)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg,.odt,.docx,.txt"}),
     )

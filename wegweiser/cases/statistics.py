@@ -17,6 +17,8 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from wegweiser.core.csv import neutralise
+
 from .choices import (
     AgeGroup,
     CameVia,
@@ -124,12 +126,6 @@ def compute(cases: QuerySet[Case], year: int) -> dict:
         "total_shown": SUPPRESSED if 0 < total < THRESHOLD else str(total),
         "tables": tables,
     }
-
-
-def neutralise(value) -> str:
-    """Spreadsheet programs run cells that start with = + - @ (or tab/CR) as formulas."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def to_csv(stats: dict, scope_name: str) -> str:

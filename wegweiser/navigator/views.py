@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from wegweiser.core.i18n import is_professional_language
 from wegweiser.core.models import Municipality
 from wegweiser.core.pdf import render_pdf
 from wegweiser.core.qr import qr_svg, qr_svg_data_uri
@@ -131,7 +132,7 @@ def referral_sheet(request: HttpRequest, slug: str) -> HttpResponse:
         "query": _result_query(needs),
         "form": form,
         "online_url": online_url,
-        "plain_needs": language not in getattr(settings, "PROFESSIONAL_LANGUAGES", ["de", "en"]),
+        "plain_needs": not is_professional_language(language),
         "qr_code": qr_svg_data_uri(online_url),
     }
     if request.method == "POST" and not error and form.is_valid():

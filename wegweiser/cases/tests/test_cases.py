@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wegweiser.cases import crypto, services, statistics
@@ -524,7 +524,12 @@ def test_small_cells_are_suppressed_everywhere():
     cells = [statistics.Cell("a", 7), statistics.Cell("b", 3), statistics.Cell("c", 9)]
     statistics.suppress(cells)
     assert [c.shown for c in cells] == ["< 5", "< 5", "9"]  # secondary suppression of 7
-    assert statistics.neutralise("=HYPERLINK()") == "'=HYPERLINK()"
+
+
+def test_csv_neutralises_formulas():
+    stats = statistics.compute(Case.objects.none(), 2026)
+    text = statistics.to_csv(stats, '=HYPERLINK("http://x")')
+    assert "'=HYPERLINK" in text and "\n=HYPERLINK" not in text
 
 
 def test_statistics_pages_and_csv(client_as, world):
@@ -553,7 +558,7 @@ def test_documents_are_sniffed_encrypted_on_disk_and_served_to_owners_only(clien
 
     client = client_as("counsellor")
     url = reverse("cases:document_upload", kwargs={"case": case.pk})
-    fake = SimpleUploadedFile("x.pdf", b"<html><script>alert(1)</script>", "application/pdf")
+    fake = SimpleUploadedFile("x.pdf", b"\x00\x01binary\x00junk", "application/pdf")
     client.post(url, {"document-title": "Falsch", "document-file": fake})
     assert case.documents.count() == 1  # only the demo document: the fake PDF was refused
     upload = SimpleUploadedFile("vertrag.pdf", DEMO_PDF + b"Vertrag", "application/pdf")
@@ -651,3 +656,27 @@ def test_suppression_never_shows_small_or_derivable_cells(counts):
     hidden = [c for c in cells if c.suppressed]
     visible_nonzero = [c for c in cells if not c.suppressed and c.count > 0]
     assert len(hidden) != 1 or not visible_nonzero
+
+
+FUZZ = settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+@FUZZ
+@given(
+    body=st.one_of(
+        st.binary(max_size=200),
+        st.dictionaries(
+            st.sampled_from(["version", "sector", "gender", "came_via", "x"]),
+            st.one_of(st.integers(), st.text(max_size=20), st.none()),
+        ).map(lambda d: json.dumps(d).encode()),
+    ),
+    query=st.dictionaries(st.sampled_from(["q", "status"]), st.text(max_size=60), max_size=2),
+)
+def test_bad_input_never_breaks_case_pages_or_api(client_as, case, body, query):
+    client = client_as("counsellor")
+    response = client.post(f"/api/v1/cases/{case.pk}", body, content_type="application/json")
+    assert response.status_code in (200, 400, 409)
+    assert client.get(reverse("cases:list"), query).status_code == 200
+    assert client.get("/api/v1/cases", query).status_code == 200

@@ -9,13 +9,14 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from wegweiser.accounts.access import active_memberships
+from wegweiser.accounts.http import AuthenticatedHttpRequest
 from wegweiser.accounts.models import Role
 
 from .. import selectors, services
@@ -41,7 +42,7 @@ from ..forms import (
 from ..models import CaseTask, Consent
 
 
-def _require_counsellor(request: HttpRequest) -> None:
+def _require_counsellor(request: AuthenticatedHttpRequest) -> None:
     if not counselling_organizations(request.user):
         raise Http404
 
@@ -61,7 +62,7 @@ def case_url(case) -> str:
 
 @login_required
 @require_safe
-def case_list(request: HttpRequest) -> HttpResponse:
+def case_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     _require_counsellor(request)
     query = request.GET.get("q", "")
     status = request.GET.get("status", "")
@@ -82,7 +83,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def case_create(request: HttpRequest) -> HttpResponse:
+def case_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     _require_counsellor(request)
     memberships = [
         m
@@ -106,7 +107,7 @@ def case_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_safe
-def case_detail(request: HttpRequest, case) -> HttpResponse:
+def case_detail(request: AuthenticatedHttpRequest, case) -> HttpResponse:
     case = get_case_for_user(request, case)
     services.audit(case, request.user, "read")
     recipients = selectors.referral_targets(case)
@@ -136,7 +137,7 @@ def case_detail(request: HttpRequest, case) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def case_edit(request: HttpRequest, case) -> HttpResponse:
+def case_edit(request: AuthenticatedHttpRequest, case) -> HttpResponse:
     case = get_case_for_user(request, case)
     form = CaseForm(request.POST or None, instance=case)
     status = 200
@@ -162,7 +163,7 @@ def case_edit(request: HttpRequest, case) -> HttpResponse:
 
 @login_required
 @require_POST
-def case_status(request: HttpRequest, case) -> HttpResponse:
+def case_status(request: AuthenticatedHttpRequest, case) -> HttpResponse:
     case = get_case_for_user(request, case)
     close = request.POST.get("action") == "close"
     services.set_status(case, user=request.user, closed=close)
@@ -172,7 +173,7 @@ def case_status(request: HttpRequest, case) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def indicators(request: HttpRequest, case) -> HttpResponse:
+def indicators(request: AuthenticatedHttpRequest, case) -> HttpResponse:
     from wegweiser.navigator.services import indicator_data
 
     case = get_case_for_user(request, case)
@@ -201,7 +202,7 @@ def indicators(request: HttpRequest, case) -> HttpResponse:
 
 @login_required
 @require_POST
-def consent_add(request: HttpRequest, case) -> HttpResponse:
+def consent_add(request: AuthenticatedHttpRequest, case) -> HttpResponse:
     case = get_case_for_user(request, case)
     form = ConsentForm(request.POST, recipients=selectors.referral_targets(case))
     if not form.is_valid():
@@ -215,7 +216,7 @@ def consent_add(request: HttpRequest, case) -> HttpResponse:
 
 @login_required
 @require_POST
-def consent_withdraw(request: HttpRequest, case, consent) -> HttpResponse:
+def consent_withdraw(request: AuthenticatedHttpRequest, case, consent) -> HttpResponse:
     case = get_case_for_user(request, case)
     record = Consent.objects.filter(case=case, pk=consent).first()
     if record is None:
@@ -235,7 +236,7 @@ def consent_withdraw(request: HttpRequest, case, consent) -> HttpResponse:
 
 @login_required
 @require_POST
-def task_add(request: HttpRequest, case) -> HttpResponse:
+def task_add(request: AuthenticatedHttpRequest, case) -> HttpResponse:
     case = get_case_for_user(request, case)
     form = TaskForm(request.POST)
     if form.is_valid():
@@ -248,7 +249,7 @@ def task_add(request: HttpRequest, case) -> HttpResponse:
 
 @login_required
 @require_POST
-def task_toggle(request: HttpRequest, case, task) -> HttpResponse:
+def task_toggle(request: AuthenticatedHttpRequest, case, task) -> HttpResponse:
     case = get_case_for_user(request, case)
     record = CaseTask.objects.filter(case=case, pk=task).first()
     if record is None:
@@ -259,7 +260,7 @@ def task_toggle(request: HttpRequest, case, task) -> HttpResponse:
 
 @login_required
 @require_POST
-def worktime_import(request: HttpRequest, case) -> HttpResponse:
+def worktime_import(request: AuthenticatedHttpRequest, case) -> HttpResponse:
     case = get_case_for_user(request, case)
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
@@ -280,7 +281,7 @@ def worktime_import(request: HttpRequest, case) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def claim_letter(request: HttpRequest, case, evidence) -> HttpResponse:
+def claim_letter(request: AuthenticatedHttpRequest, case, evidence) -> HttpResponse:
     from .. import letters
 
     case = get_case_for_user(request, case)
@@ -315,7 +316,7 @@ def claim_letter(request: HttpRequest, case, evidence) -> HttpResponse:
 
 @login_required
 @require_safe
-def audit_log(request: HttpRequest, case) -> HttpResponse:
+def audit_log(request: AuthenticatedHttpRequest, case) -> HttpResponse:
     case = get_case_for_user(request, case)
     if not is_lead(request.user, case.organization):
         raise Http404
@@ -325,7 +326,7 @@ def audit_log(request: HttpRequest, case) -> HttpResponse:
 
 @login_required
 @require_POST
-def document_upload(request: HttpRequest, case) -> HttpResponse:
+def document_upload(request: AuthenticatedHttpRequest, case) -> HttpResponse:
     from .. import documents
 
     case = get_case_for_user(request, case)
@@ -350,7 +351,7 @@ def document_upload(request: HttpRequest, case) -> HttpResponse:
 
 @login_required
 @require_safe
-def document_download(request: HttpRequest, case, document) -> HttpResponse:
+def document_download(request: AuthenticatedHttpRequest, case, document) -> HttpResponse:
     from .. import documents
 
     case = get_case_for_user(request, case)
@@ -358,9 +359,7 @@ def document_download(request: HttpRequest, case, document) -> HttpResponse:
     if record is None:
         raise Http404
     services.audit(case, request.user, "read", f"document {record.kind}")
-    response = HttpResponse(
-        documents.read(record), content_type=documents.CONTENT_TYPES[record.kind]
-    )
+    response = HttpResponse(documents.read(record), content_type=documents.content_type(record))
     response["Content-Disposition"] = (
         f'attachment; filename="{case.code}-{record.pk}.{record.kind}"'
     )
@@ -369,7 +368,7 @@ def document_download(request: HttpRequest, case, document) -> HttpResponse:
 
 @login_required
 @require_POST
-def case_erase(request: HttpRequest, case) -> HttpResponse:
+def case_erase(request: AuthenticatedHttpRequest, case) -> HttpResponse:
     """Erasure on request (Art. 17 GDPR): the same purge as at the end of the retention period."""
     case = get_case_for_user(request, case)
     if request.POST.get("confirm") != case.code:

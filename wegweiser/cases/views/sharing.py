@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from wegweiser.accounts.http import AuthenticatedHttpRequest
 
 from .. import selectors, services
 from ..access import get_brief_for_user, get_case_for_user, get_incoming_referral_for_user
@@ -18,7 +20,7 @@ from .cases import case_url
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def referral_create(request: HttpRequest, case) -> HttpResponse:
+def referral_create(request: AuthenticatedHttpRequest, case) -> HttpResponse:
     case = get_case_for_user(request, case)
     fields = selectors.shareable_fields(case, include_personal=True)
     form = ReferralForm(
@@ -45,7 +47,7 @@ def referral_create(request: HttpRequest, case) -> HttpResponse:
 
 @login_required
 @require_POST
-def referral_withdraw(request: HttpRequest, case, referral) -> HttpResponse:
+def referral_withdraw(request: AuthenticatedHttpRequest, case, referral) -> HttpResponse:
     case = get_case_for_user(request, case)
     record = case.referrals.filter(pk=referral).first()
     if record is None:
@@ -61,7 +63,7 @@ def referral_withdraw(request: HttpRequest, case, referral) -> HttpResponse:
 
 @login_required
 @require_safe
-def referral_incoming(request: HttpRequest, referral) -> HttpResponse:
+def referral_incoming(request: AuthenticatedHttpRequest, referral) -> HttpResponse:
     """What the receiving service sees: exactly the shared part, while the referral is open."""
     record = get_incoming_referral_for_user(request, referral)
     services.audit(record.case, request.user, "read", f"referral by {record.to_organization.name}")
@@ -70,7 +72,7 @@ def referral_incoming(request: HttpRequest, referral) -> HttpResponse:
 
 @login_required
 @require_POST
-def referral_respond(request: HttpRequest, referral, action) -> HttpResponse:
+def referral_respond(request: AuthenticatedHttpRequest, referral, action) -> HttpResponse:
     record = get_incoming_referral_for_user(request, referral)
     try:
         record = services.transition_referral(
@@ -90,7 +92,7 @@ def referral_respond(request: HttpRequest, referral, action) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def brief_create(request: HttpRequest, case) -> HttpResponse:
+def brief_create(request: AuthenticatedHttpRequest, case) -> HttpResponse:
     case = get_case_for_user(request, case)
     fields = selectors.shareable_fields(case, include_personal=False)
     form = BriefForm(
@@ -119,7 +121,7 @@ def brief_create(request: HttpRequest, case) -> HttpResponse:
 
 @login_required
 @require_safe
-def brief_detail(request: HttpRequest, brief) -> HttpResponse:
+def brief_detail(request: AuthenticatedHttpRequest, brief) -> HttpResponse:
     record, is_owner = get_brief_for_user(request, brief)
     services.audit(record.case, request.user, "read", "brief")
     return render(request, "cases/brief.html", {"brief": record, "is_owner": is_owner})

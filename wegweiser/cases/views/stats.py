@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from wegweiser.accounts.http import AuthenticatedHttpRequest
 from wegweiser.core.models import State
 from wegweiser.guidebook.models import Organization
 
@@ -16,7 +17,7 @@ from ..access import statistics_scope
 from ..models import Case
 
 
-def _scope(request: HttpRequest, scope: str):
+def _scope(request: AuthenticatedHttpRequest, scope: str):
     """('organisation'|'state', object, cases) for a scope key "o-<uuid>" or "s-<code>"."""
     organizations, states = statistics_scope(request.user)
     kind, _sep, key = scope.partition("-")
@@ -59,7 +60,7 @@ def scopes_for(user) -> list[tuple[str, str]]:
 
 @login_required
 @require_safe
-def statistics_page(request: HttpRequest, scope: str, year: int) -> HttpResponse:
+def statistics_page(request: AuthenticatedHttpRequest, scope: str, year: int) -> HttpResponse:
     name, cases = _scope(request, scope)
     stats = statistics.compute(cases, _year(year))
     this_year = timezone.localdate().year
@@ -78,7 +79,7 @@ def statistics_page(request: HttpRequest, scope: str, year: int) -> HttpResponse
 
 @login_required
 @require_safe
-def statistics_csv(request: HttpRequest, scope: str, year: int) -> HttpResponse:
+def statistics_csv(request: AuthenticatedHttpRequest, scope: str, year: int) -> HttpResponse:
     name, cases = _scope(request, scope)
     stats = statistics.compute(cases, _year(year))
     response = HttpResponse(
