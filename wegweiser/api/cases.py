@@ -90,6 +90,24 @@ class Problem(Schema):
     detail: str
 
 
+def inlined_schema(model) -> dict:
+    """The model's JSON Schema with its $defs inlined: OpenAPI resolves refs from its own root."""
+    schema = model.model_json_schema()
+    definitions = schema.pop("$defs", {})
+
+    def inline(node):
+        if isinstance(node, dict):
+            ref = node.get("$ref", "")
+            if ref.startswith("#/$defs/"):
+                return inline(definitions[ref.removeprefix("#/$defs/")])
+            return {key: inline(value) for key, value in node.items()}
+        if isinstance(node, list):
+            return [inline(item) for item in node]
+        return node
+
+    return inline(schema)
+
+
 def detail(case) -> dict:
     return {
         **{name: getattr(case, name) for name in CaseDetail.model_fields if hasattr(case, name)},
@@ -132,7 +150,7 @@ def get_case(request, case_id: uuid.UUID):
     openapi_extra={
         "requestBody": {
             "required": True,
-            "content": {"application/json": {"schema": CaseUpdate.model_json_schema()}},
+            "content": {"application/json": {"schema": inlined_schema(CaseUpdate)}},
         }
     },
 )

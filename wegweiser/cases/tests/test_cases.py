@@ -680,3 +680,11 @@ def test_bad_input_never_breaks_case_pages_or_api(client_as, case, body, query):
     assert response.status_code in (200, 400, 409)
     assert client.get(reverse("cases:list"), query).status_code == 200
     assert client.get("/api/v1/cases", query).status_code == 200
+
+
+def test_openapi_documents_the_cases_api_without_dangling_refs(client, world):
+    spec = client.get("/api/v1/openapi.json").json()
+    body = spec["paths"]["/api/v1/cases/{case_id}"]["post"]["requestBody"]
+    assert "$defs" not in json.dumps(body)
+    assert "version" in body["content"]["application/json"]["schema"]["properties"]
+    assert "/api/v1/cases" in spec["paths"]
