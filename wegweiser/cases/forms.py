@@ -254,3 +254,15 @@ class DocumentForm(forms.Form):
         label=_("document (PDF, PNG, JPEG, ODT, DOCX or text)"),
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg,.odt,.docx,.txt"}),
     )
+
+
+class OfficeForm(forms.Form):
+    retention_years = forms.IntegerField(
+        label=_("retention period in years after closing"),
+        min_value=1,
+        max_value=30,
+        help_text=_(
+            "Closed cases are purged after this many years (default 3: the regular limitation "
+            "period of wage claims, § 195 BGB)."
+        ),
+    )

@@ -348,3 +348,13 @@ def purge_case(case: Case, user=None) -> None:
     case.documents.all().delete()
     case.audit.all().delete()
     audit(case, user, "purge")
+
+
+@transaction.atomic
+def set_retention(organization, *, user, years: int):
+    from .models import CaseOffice
+
+    office, _created = CaseOffice.objects.get_or_create(organization=organization)
+    office.retention_years = years
+    office.save(update_fields=["retention_years"])
+    return office

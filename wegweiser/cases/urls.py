@@ -41,6 +41,7 @@ urlpatterns = [
     ),
     path(CASE + "briefs/new/", sharing.brief_create, name="brief_create"),
     path("cases/briefs/<uuid:brief>/", sharing.brief_detail, name="brief"),
+    path("cases/office/<uuid:organization>/", stats.office_settings, name="office"),
     path("cases/statistics/<str:scope>/<int:year>/", stats.statistics_page, name="statistics"),
     path(
         "cases/statistics/<str:scope>/<int:year>/csv/", stats.statistics_csv, name="statistics_csv"

@@ -126,6 +126,9 @@ ROUTES = [
     ),
     Route("cases:brief_create", kwargs=case_kwargs("MS-2026-014"), expect=OWNER),
     Route("cases:brief", kwargs=brief_kwargs, expect=OWNER),
+    Route(
+        "cases:office", kwargs=lambda world: {"organization": world.counselling.pk}, expect=OWNER
+    ),
     Route("cases:statistics", kwargs=org_scope, expect=OWNER),
     Route("cases:statistics_csv", kwargs=org_scope, expect=OWNER),
     Route(

@@ -688,3 +688,18 @@ def test_openapi_documents_the_cases_api_without_dangling_refs(client, world):
     assert "$defs" not in json.dumps(body)
     assert "version" in body["content"]["application/json"]["schema"]["properties"]
     assert "/api/v1/cases" in spec["paths"]
+
+
+def test_lead_sets_the_retention_period_and_the_purge_follows(client_as, world):
+    from io import StringIO
+
+    from wegweiser.cases.models import CaseOffice
+
+    url = reverse("cases:office", kwargs={"organization": world.counselling.pk})
+    client = client_as("counsellor")
+    assert client.post(url, {"retention_years": "0"}).status_code == 200  # refused, form shown
+    assert client.post(url, {"retention_years": "5"}).status_code == 302
+    assert CaseOffice.objects.get(organization=world.counselling).retention_years == 5
+    out = StringIO()
+    call_command("purge_cases", "--dry-run", stdout=out)
+    assert "MS-2026-012" not in out.getvalue()  # closed about 3.1 years ago: kept for 5 years now

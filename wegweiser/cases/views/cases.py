@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from wegweiser.accounts.access import active_memberships
 from wegweiser.accounts.http import AuthenticatedHttpRequest
 from wegweiser.accounts.models import Role
+from wegweiser.guidebook.models import Organization
 
 from .. import selectors, services
 from ..access import (
@@ -77,6 +78,13 @@ def case_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             "incoming": incoming_referrals_for(request.user).select_related(
                 "case__organization", "to_organization"
             ),
+            "lead_of": [
+                organization
+                for organization in Organization.objects.filter(
+                    pk__in=counselling_organizations(request.user)
+                )
+                if is_lead(request.user, organization)
+            ],
         },
     )
 

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from wegweiser.accounts.http import AuthenticatedHttpRequest
 from wegweiser.core.models import State
@@ -87,3 +87,32 @@ def statistics_csv(request: AuthenticatedHttpRequest, scope: str, year: int) -> 
     )
     response["Content-Disposition"] = f'attachment; filename="case-statistics-{year}.csv"'
     return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def office_settings(request: AuthenticatedHttpRequest, organization) -> HttpResponse:
+    """Lead counsellors set their organisation's retention period."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+    from django.utils.translation import gettext as _
+
+    from .. import selectors, services
+    from ..access import counselling_organizations, is_lead
+    from ..forms import OfficeForm
+
+    record = Organization.objects.filter(
+        pk__in=counselling_organizations(request.user), pk=organization
+    ).first()
+    if record is None or not is_lead(request.user, record):
+        raise Http404
+    form = OfficeForm(
+        request.POST or None, initial={"retention_years": selectors.retention_years(record)}
+    )
+    if request.method == "POST" and form.is_valid():
+        services.set_retention(
+            record, user=request.user, years=form.cleaned_data["retention_years"]
+        )
+        messages.success(request, _("Retention period saved."))
+        return redirect("cases:office", organization=record.pk)
+    return render(request, "cases/office.html", {"organization": record, "form": form})
