@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.conf import settings
 from django.utils import timezone
@@ -77,7 +79,8 @@ class CaseForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if not self.instance.pk:
             self.fields["first_contact_on"].initial = timezone.localdate()
-        self.fields["needs"].label_from_instance = lambda need: need.text
+        needs = cast(forms.ModelMultipleChoiceField, self.fields["needs"])
+        needs.label_from_instance = lambda need: need.text  # type: ignore[method-assign,assignment]
         self.initial.setdefault("version", self.instance.version)
 
     def data_for_service(self) -> dict:
@@ -92,7 +95,7 @@ class NewCaseForm(CaseForm):
     def __init__(self, *args, memberships, **kwargs):
         super().__init__(*args, **kwargs)
         self.memberships = {str(m.organization_id): m for m in memberships}
-        self.fields["organization"].choices = [
+        cast(forms.ChoiceField, self.fields["organization"]).choices = [
             (key, f"{m.organization.name} ({m.municipality.name})")
             for key, m in self.memberships.items()
         ]
@@ -108,7 +111,6 @@ class NewCaseForm(CaseForm):
 class IndicatorForm(forms.Form):
     def __init__(self, *args, data_file: dict, language: str, initial_keys=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.groups = []
         for dimension in data_file["dimensions"]:
             choices = [
                 (item["key"], item["text"].get(language) or item["text"]["de"])
@@ -129,7 +131,7 @@ class IndicatorForm(forms.Form):
 
 class ConsentForm(forms.Form):
     purpose = forms.ChoiceField(label=_("purpose"), choices=ConsentPurpose.choices)
-    recipient = forms.ModelChoiceField(
+    recipient: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("recipient organisation (for a referral)"),
         queryset=None,
         required=False,
@@ -141,11 +143,11 @@ class ConsentForm(forms.Form):
 
     def __init__(self, *args, recipients, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["recipient"].queryset = recipients
+        cast(forms.ModelChoiceField, self.fields["recipient"]).queryset = recipients
         self.fields["given_on"].initial = timezone.localdate()
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("purpose") == ConsentPurpose.REFER and not data.get("recipient"):
             self.add_error("recipient", _("Name the organisation the person allows a referral to."))
         if data.get("given_on") and data["given_on"] > timezone.localdate():
@@ -178,13 +180,15 @@ class ShareForm(forms.Form):
 
     def __init__(self, *args, fields: dict, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["keys"].choices = [
+        cast(forms.ChoiceField, self.fields["keys"]).choices = [
             (key, f"{item['label']}: {item['value'] or '–'}") for key, item in fields.items()
         ]
 
 
 class ReferralForm(ShareForm):
-    to_organization = forms.ModelChoiceField(label=_("refer to"), queryset=None)
+    to_organization: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("refer to"), queryset=None
+    )
     message = forms.CharField(
         label=_("message to the receiving service"),
         required=False,
@@ -193,12 +197,12 @@ class ReferralForm(ShareForm):
 
     def __init__(self, *args, targets, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["to_organization"].queryset = targets
+        cast(forms.ModelChoiceField, self.fields["to_organization"]).queryset = targets
         self.order_fields(["to_organization", "keys", "message"])
 
 
 class BriefForm(ShareForm):
-    meeting = forms.ModelChoiceField(
+    meeting: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("case conference"),
         queryset=None,
         required=False,
@@ -215,8 +219,9 @@ class BriefForm(ShareForm):
 
     def __init__(self, *args, meetings, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["meeting"].queryset = meetings
-        self.fields["meeting"].label_from_instance = lambda m: f"{m.title} ({m.starts_at:%d.%m.%Y})"
+        meeting = cast(forms.ModelChoiceField, self.fields["meeting"])
+        meeting.queryset = meetings
+        meeting.label_from_instance = lambda m: f"{m.title} ({m.starts_at:%d.%m.%Y})"  # type: ignore[method-assign,assignment]
 
 
 class UploadForm(forms.Form):
