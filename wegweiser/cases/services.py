@@ -330,11 +330,21 @@ def purge_due(today: dt.date | None = None):
 
 @transaction.atomic
 def purge_case(case: Case, user=None) -> None:
-    """Destroy everything personal; keep the categories for the statistics."""
+    """Destroy everything personal; keep the categories for the statistics.
+
+    Dates are coarsened to the year (exact dates together with the categories could point to a
+    person), and what the statistics do not count (languages, needs) goes too.
+    """
     case.person_name = ""
     case.contact = ""
     case.notes = ""
     case.indicator_check = {}
+    case.languages = []
+    case.first_contact_on = case.first_contact_on.replace(month=1, day=1)
+    case.opened_on = case.opened_on.replace(month=1, day=1)
+    if case.closed_on is not None:
+        case.closed_on = case.closed_on.replace(month=1, day=1)
+    case.needs.clear()
     case.purged_at = timezone.now()
     case.save()
     case.tasks.all().delete()

@@ -517,6 +517,8 @@ def test_purge_removes_what_it_says_and_keeps_statistics(world):
     assert [e.action for e in case.audit.all()] == ["purge"]
     assert statistics.compute(scope, year)["total"] == before["total"]
     assert case.sector == "agriculture"  # the categories stay
+    assert case.languages == [] and (case.opened_on.month, case.opened_on.day) == (1, 1)
+    assert case.opened_on.year == year and case.closed_on.day == 1
     assert Case.objects.get(code="MS-2026-001").purged_at is None  # open cases are untouched
 
 
