@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "wegweiser.network",
     "wegweiser.worktime",
     "wegweiser.cases",
+    "wegweiser.learning",
     "wegweiser.api",
     "wegweiser.demo",
     "django.contrib.admin",

@@ -23,10 +23,11 @@ urlpatterns += i18n_patterns(
     path("", include("wegweiser.core.urls")),
     # Each app spells out its own paths (e.g. "m/<slug>/guidebook/…") in its urls.py.
     path("", include("wegweiser.guidebook.urls")),
-    path("", include("wegweiser.guidebook.urls_exports")),
+    path("", include("wegweiser.guidebook.exports.urls")),
     path("", include("wegweiser.navigator.urls")),
     path("", include("wegweiser.network.urls")),
     path("", include("wegweiser.worktime.urls")),
     path("", include("wegweiser.cases.urls")),
+    path("", include("wegweiser.learning.urls")),
     prefix_default_language=True,
 )

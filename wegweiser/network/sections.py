@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.utils import timezone
+from django.utils.html import format_html
 
 from wegweiser.accounts.access import active_memberships
 
@@ -29,7 +30,9 @@ def public_section(request, municipality) -> dict | None:
         .count()
         >= roadmap.REGULAR_MIN_HELD
     )
-    return {"network": network, "meets_regularly": regular}
+    # Editors write the name in German: marked as such inside a page of any language.
+    name = format_html('<span lang="de">{}</span>', network.name)
+    return {"network": network, "name": name, "meets_regularly": regular}
 
 
 def dashboard_section(request, user) -> dict | None:

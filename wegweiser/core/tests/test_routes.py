@@ -15,7 +15,17 @@ from django.urls import URLResolver, get_resolver, reverse
 
 from wegweiser.testing import DENIED, PERSONAS, Route
 
-APPS = ["core", "accounts", "guidebook", "navigator", "network", "worktime", "cases", "api"]
+APPS = [
+    "core",
+    "accounts",
+    "guidebook",
+    "navigator",
+    "network",
+    "worktime",
+    "cases",
+    "learning",
+    "api",
+]
 # URL namespaces outside the matrix, with the reason.
 EXCLUDED_PREFIXES = {
     # Django's admin: AdminSite.has_permission demands an active staff user, and our middleware
