@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("", include("wegweiser.network.urls")),
     path("", include("wegweiser.plans.urls")),
     path("", include("wegweiser.worktime.urls")),
+    path("", include("wegweiser.cases.urls")),
     path("", include("wegweiser.learning.urls")),
     prefix_default_language=True,
 )

@@ -23,6 +23,7 @@ APPS = [
     "network",
     "plans",
     "worktime",
+    "cases",
     "learning",
     "api",
 ]
