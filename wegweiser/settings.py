@@ -171,7 +171,10 @@ SESSION_COOKIE_SAMESITE = "Lax"
 
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Locked per account and address, and per account alone: a guesser who changes the address for
+# every try is stopped too. The price (someone can lock an account for 15 minutes) is accepted;
+# the password reset keeps working while the login is locked.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 # Our login form names the e-mail field "username" (Django's AuthenticationForm); axes must read that.
