@@ -238,4 +238,4 @@ class RestoreForm(forms.Form):
     kind = forms.ChoiceField(
         choices=[("organization", "organization"), ("location", "location"), ("mandate", "mandate")]
     )
-    history_id = forms.IntegerField(min_value=1)
+    history_id = forms.IntegerField(min_value=1, max_value=2**63 - 1)

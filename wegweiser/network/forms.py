@@ -110,6 +110,7 @@ class MeetingForm(forms.Form):
     capacity = forms.IntegerField(
         label=_("Capacity"),
         min_value=1,
+        max_value=100_000,
         required=False,
         help_text=_("Leave empty for no limit. Beyond it, people go on a waiting list."),
     )
@@ -209,7 +210,9 @@ class SeriesForm(forms.Form):
     count = forms.IntegerField(label=_("Number of meetings"), min_value=1, max_value=24, initial=4)
     place = forms.CharField(label=_("Place"), max_length=300, required=False)
     online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
-    capacity = forms.IntegerField(label=_("Capacity"), min_value=1, required=False)
+    capacity = forms.IntegerField(
+        label=_("Capacity"), min_value=1, max_value=100_000, required=False
+    )
 
     def clean(self):
         data = super().clean()

@@ -577,7 +577,11 @@ def import_hsds(
         return report
     try:
         document = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (
+        UnicodeDecodeError,
+        ValueError,
+        RecursionError,
+    ) as error:  # RecursionError: deep nesting
         report.errors.append(
             Problem(_("file"), _("not valid JSON: %(error)s") % {"error": str(error)[:200]})
         )
