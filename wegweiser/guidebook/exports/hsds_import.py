@@ -577,11 +577,8 @@ def import_hsds(
         return report
     try:
         document = json.loads(raw)
-    except (
-        UnicodeDecodeError,
-        ValueError,
-        RecursionError,
-    ) as error:  # RecursionError: deep nesting
+    # RecursionError: a hostile file nested thousands of levels deep.
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
         report.errors.append(
             Problem(_("file"), _("not valid JSON: %(error)s") % {"error": str(error)[:200]})
         )
