@@ -319,6 +319,19 @@ WEGWEISER_OPERATOR = {
 # Entries not confirmed for this many days are flagged as stale in the guidebook.
 WEGWEISER_FRESHNESS_DAYS = int(os.environ.get("WEGWEISER_FRESHNESS_DAYS", "182"))
 WEGWEISER_BASE_URL = os.environ.get("WEGWEISER_BASE_URL", "http://127.0.0.1:8000")
+# The anonymous work-time report API (wegweiser/api/limits.py): a year of days is about 60 kB.
+WEGWEISER_WORKTIME_REPORT_MAX_BYTES = int(
+    os.environ.get("WEGWEISER_WORKTIME_REPORT_MAX_BYTES", str(256 * 1024))
+)
+WEGWEISER_WORKTIME_REPORT_MAX_ENTRIES = int(
+    os.environ.get("WEGWEISER_WORKTIME_REPORT_MAX_ENTRIES", "1500")
+)
+WEGWEISER_WORKTIME_REPORT_RATE = os.environ.get("WEGWEISER_WORKTIME_REPORT_RATE", "20/m")
+# Rate limits count per client address. Behind nginx, REMOTE_ADDR is nginx itself: read the
+# address nginx passes on (proxy_set_header X-Real-IP $remote_addr; see docs/deployment.md).
+RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or (
+    "HTTP_X_REAL_IP" if env_bool("BEHIND_TLS_PROXY", False) else None
+)
 
 LOGGING = {
     "version": 1,

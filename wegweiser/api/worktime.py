@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
@@ -16,6 +17,8 @@ from ninja.errors import HttpError
 
 from wegweiser.core.models import Municipality, State
 from wegweiser.worktime import services, wages
+
+from . import limits
 
 router = Router(tags=["work-time calendar"])
 
@@ -161,7 +164,7 @@ class ReportQuery(Schema):
 
 @router.post(
     "/worktime/report",
-    response={200: ReportOut, 400: ProblemOut},
+    response={200: ReportOut, 400: ProblemOut, 413: ProblemOut, 429: ProblemOut},
     url_name="worktime_report",
     openapi_extra={
         "requestBody": {
@@ -174,8 +177,12 @@ class ReportQuery(Schema):
 def report(request, query: Query[ReportQuery]):
     """The report for an exported file: hours, minimum wage due, payments, deductions, difference.
 
-    Public, nothing is stored. A broken file answers 400 with the reason.
+    Public, nothing is stored. A broken file answers 400 with the reason; a file over the size or
+    entry limit 413; more requests per client than the rate allows 429 (with Retry-After).
     """
+    refused = _over_limits(request)
+    if refused is not None:
+        return refused
     try:
         data = services.parse_export(request.body)
     except wages.FileProblem as problem:
@@ -204,3 +211,19 @@ def report(request, query: Query[ReportQuery]):
             query.date_to.isoformat() if query.date_to else None,
         ),
     )
+
+
+def _over_limits(request) -> JsonResponse | None:
+    """413/429 before the costly check of the file (wegweiser/api/limits.py)."""
+    max_bytes, max_entries, rate = limits.worktime_limits()
+    wait = limits.retry_after(request, "api.worktime_report", rate)
+    if wait is not None:
+        problem = {"detail": limits.rate_limited_message(wait), "code": "rate_limited", "where": ""}
+        return JsonResponse(problem, status=429, headers={"Retry-After": str(wait)})
+    if limits.body_too_large(request, max_bytes):
+        problem = {"detail": limits.too_large_message(max_bytes), "code": "too_large", "where": ""}
+        return JsonResponse(problem, status=413)
+    if limits.count_entries(request.body, ("days", "payments", "deductions")) > max_entries:
+        detail = limits.too_many_entries_message(max_entries)
+        return JsonResponse({"detail": detail, "code": "too_many_entries", "where": ""}, status=413)
+    return None
