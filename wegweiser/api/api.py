@@ -10,10 +10,11 @@ import importlib
 
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-api = NinjaAPI(
+from .openapi import WegweiserAPI
+
+api = WegweiserAPI(
     title="Wegweiser API",
     version="1",
     description="Guidebooks, navigator and tools of local networks against labour exploitation.",

@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from django_ratelimit.core import get_usage
+from django_ratelimit.core import _get_ip, get_usage
 
 
 def body_too_large(request: HttpRequest, max_bytes: int) -> bool:
@@ -40,10 +41,22 @@ def count_entries(raw: bytes, list_names: tuple[str, ...]) -> int:
 
 def retry_after(request: HttpRequest, group: str, rate: str) -> int | None:
     """Count this request; None when it is allowed, else the seconds until the client may retry."""
-    usage = get_usage(request, group=group, key="ip", rate=rate, method="POST", increment=True)
+    usage = get_usage(request, group=group, key=_client, rate=rate, method="POST", increment=True)
     if usage is None or not usage["should_limit"]:
         return None
     return max(1, usage["time_left"])
+
+
+def _client(group: str, request: HttpRequest) -> str:
+    """The client's address as django-ratelimit reads it (IPv6 by /64 network).
+
+    A request without an address (a misconfigured proxy header, some test clients) shares one
+    bucket instead of failing with a 500.
+    """
+    try:
+        return _get_ip(request)
+    except (KeyError, ImproperlyConfigured):
+        return "unknown-address"
 
 
 def rate_limited_message(seconds: int) -> str:

@@ -42,13 +42,13 @@ class StatementOut(Schema):
     source: str = ""
 
 
-class LocationOut(Schema):
+class RecommendationLocationOut(Schema):
     name: str
     address: str
     opening_hours: str
 
 
-class ContactPersonOut(Schema):
+class RecommendationContactOut(Schema):
     name: str
     function: str
     phone: str
@@ -74,9 +74,9 @@ class RecommendationOut(Schema):
     email: str
     website: str
     languages: list[str]
-    locations: list[LocationOut]
+    locations: list[RecommendationLocationOut]
     guidebook_url: str
-    contact_persons: list[ContactPersonOut] | None = None
+    contact_persons: list[RecommendationContactOut] | None = None
 
 
 class NoticeOut(Schema):

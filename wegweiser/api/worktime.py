@@ -6,8 +6,6 @@ forgotten (the same rules as the worker's phone, wegweiser/worktime/wages.py).
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
@@ -19,6 +17,7 @@ from wegweiser.core.models import Municipality, State
 from wegweiser.worktime import services, wages
 
 from . import limits
+from .openapi import IsoDate
 
 router = Router(tags=["work-time calendar"])
 
@@ -41,13 +40,21 @@ class CounsellingOut(Schema):
     services: list[CounsellingService]
 
 
+class DetailOut(Schema):
+    detail: str
+
+
 class CounsellingQuery(Schema):
     municipality: str | None = None
     state: str | None = None
     lang: str = ""
 
 
-@router.get("/worktime/counselling", response=CounsellingOut, url_name="worktime_counselling")
+@router.get(
+    "/worktime/counselling",
+    response={200: CounsellingOut, 400: DetailOut, 404: DetailOut},
+    url_name="worktime_counselling",
+)
 def counselling(request, query: Query[CounsellingQuery]):
     """Published counselling services for a municipality (slug) or a whole state (e.g. RP).
 
@@ -151,20 +158,20 @@ class ReportOut(Schema):
     totals: TotalsOut
 
 
-class ProblemOut(Schema):
+class ReportProblemOut(Schema):
     detail: str
     code: str
     where: str
 
 
 class ReportQuery(Schema):
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
+    date_from: IsoDate | None = None
+    date_to: IsoDate | None = None
 
 
 @router.post(
     "/worktime/report",
-    response={200: ReportOut, 400: ProblemOut, 413: ProblemOut, 429: ProblemOut},
+    response={200: ReportOut, 400: ReportProblemOut, 413: ReportProblemOut, 429: ReportProblemOut},
     url_name="worktime_report",
     openapi_extra={
         "requestBody": {

@@ -69,3 +69,13 @@ def test_each_client_is_rate_limited(client, world, settings):
 def test_limits_are_in_the_openapi_description(client, world):
     responses = client.get("/api/v1/openapi.json").json()["paths"][URL]["post"]["responses"]
     assert {"413", "429"} <= set(responses)
+
+
+@pytest.mark.parametrize("value", ["0", "1700000000", "2026-1-5", "tomorrow"])
+def test_a_period_must_be_an_iso_date(client, world, value):
+    """Found by schemathesis: 0 was taken as 1970-01-01 though the description says YYYY-MM-DD."""
+    small = json.dumps(export(days=week("2026-11-02", 1)))
+    response = client.post(
+        f"{URL}?date_to={value}", small, content_type="application/json", REMOTE_ADDR="192.0.2.5"
+    )
+    assert response.status_code == 400
