@@ -121,6 +121,9 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'wegweiser.sqlite3'}",
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        # A connection kept between requests is checked before use: after a database restart the
+        # next request reconnects instead of failing.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -333,11 +336,42 @@ RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or (
     "HTTP_X_REAL_IP" if env_bool("BEHIND_TLS_PROXY", False) else None
 )
 
+# Operators who get an e-mail for every server error: "Name <mail@example.org>, …".
+ADMINS = [
+    (name.strip() or address, address)
+    for name, address in (
+        (entry.split("<", 1)[0], entry.split("<", 1)[-1].rstrip(">").strip())
+        for entry in env_list("WEGWEISER_ADMINS", [])
+    )
+]
+# LOG_FORMAT=json: one JSON object per line for the operator's alerting (wegweiser/core/logging.py).
+# No log line carries a query string; error mails carry no form data (docs/deployment.md).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "wegweiser.core.logging.JsonFormatter"},
+    },
+    "filters": {"production": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["production"],
+            "include_html": False,
+            "reporter_class": "wegweiser.core.logging.PrivateExceptionReporter",
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "django.request": {"handlers": ["console", "mail_admins"], "propagate": False},
+    },
 }
 CSRF_FAILURE_VIEW = "wegweiser.core.views.csrf_failure"
 FORM_RENDERER = "wegweiser.core.forms.KernFormRenderer"
