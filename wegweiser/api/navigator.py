@@ -12,6 +12,7 @@ from ninja.errors import HttpError
 
 from wegweiser.core.models import Municipality
 from wegweiser.guidebook.models import Need, localized
+from wegweiser.navigator.cache import cached_recommend
 from wegweiser.navigator.links import guidebook_entry_url
 from wegweiser.navigator.services import (
     InvalidSelection,
@@ -19,7 +20,6 @@ from wegweiser.navigator.services import (
     may_see_contact_persons,
     needs_for_keys,
     parse_keys,
-    recommend,
 )
 
 from .auth import optional_user
@@ -167,7 +167,9 @@ def navigator(request, slug: str, query: Query[NavigatorQuery]):
     user = optional_user(request)
     show_contacts = user is not None and may_see_contact_persons(user, municipality)
     language = (get_language() or "de").split("-")[0]
-    result = recommend(municipality, needs, show_contact_persons=show_contacts, language=language)
+    result = cached_recommend(
+        municipality, needs, show_contact_persons=show_contacts, language=language
+    )
     return {
         "municipality": municipality.slug,
         "language": language,

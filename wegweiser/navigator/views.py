@@ -24,6 +24,7 @@ from wegweiser.core.pdf import render_pdf
 from wegweiser.core.qr import qr_svg, qr_svg_data_uri
 from wegweiser.guidebook.models import Need
 
+from .cache import cached_recommend
 from .forms import ReferralSheetForm
 from .indicators import UnknownIndicator, assess
 from .links import guidebook_entry_url
@@ -35,7 +36,6 @@ from .services import (
     may_see_contact_persons,
     needs_for_keys,
     parse_keys,
-    recommend,
 )
 
 
@@ -88,7 +88,9 @@ def professional(request: HttpRequest, slug: str) -> HttpResponse:
     needs, error = _selection(request)
     language = _language()
     show_contacts = may_see_contact_persons(request.user, municipality)
-    result = recommend(municipality, needs, show_contact_persons=show_contacts, language=language)
+    result = cached_recommend(
+        municipality, needs, show_contact_persons=show_contacts, language=language
+    )
     _decorate(result, municipality, language)
     query = _result_query(needs)
     context = {
@@ -118,7 +120,7 @@ def referral_sheet(request: HttpRequest, slug: str) -> HttpResponse:
     form = ReferralSheetForm(request.POST or None)
     if not error and not needs:
         error = _("Please tick at least one situation in the navigator first.")
-    result = recommend(municipality, needs, language=language)
+    result = cached_recommend(municipality, needs, show_contact_persons=False, language=language)
     _decorate(result, municipality, language)
     online_url = request.build_absolute_uri(
         reverse("navigator:professional", kwargs={"slug": municipality.slug})
