@@ -75,9 +75,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Stores public pages for anonymous visitors last, with every header (core/page_cache.py).
+    "wegweiser.core.page_cache.AnonymousUpdateCacheMiddleware",
+    "wegweiser.core.page_cache.AnonymousGZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Answers anonymous visitors from that cache before sessions, authentication and CSRF run.
+    "wegweiser.core.page_cache.AnonymousFetchFromCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -146,6 +151,10 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole public pages for anonymous visitors (wegweiser/core/page_cache.py): at most this old.
+CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "30"))
+CACHE_MIDDLEWARE_KEY_PREFIX = "public-page"
 
 # --- accounts and security ----------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

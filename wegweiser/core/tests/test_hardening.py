@@ -98,3 +98,59 @@ def test_permissions_policy_switches_off_powerful_features(client, world, path):
     header = client.get(path).headers.get("Permissions-Policy", "")
     for feature in ("camera=()", "microphone=()", "geolocation=()", "interest-cohort=()"):
         assert feature in header, header
+
+
+# --- the public page cache (core/page_cache.py) -------------------------------------------------
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.CACHE_MIDDLEWARE_SECONDS = 30
+
+
+def test_an_anonymous_page_is_served_from_the_cache(
+    client, world, page_cache, django_assert_num_queries
+):
+    first = client.get("/de/m/musterstadt/")
+    assert first.status_code == 200
+    with django_assert_num_queries(0):
+        again = client.get("/de/m/musterstadt/")
+    assert again.content == first.content
+    assert again["Content-Security-Policy"] and again["Permissions-Policy"]
+
+
+def test_a_logged_in_person_never_gets_or_fills_the_public_cache(client_as, world, page_cache):
+    from django.test import Client
+
+    anonymous = Client()
+    public = anonymous.get("/de/m/musterstadt/").content
+    member = client_as("member")
+    own = member.get("/de/m/musterstadt/")
+    assert own.content != public  # the member's page (menu, dashboard link) is rendered for her
+    assert "no-store" in own["Cache-Control"]
+    assert anonymous.get("/de/m/musterstadt/").content == public
+
+
+def test_a_bearer_token_bypasses_the_cache(client, world, page_cache, django_assert_max_num_queries):
+    client.get("/de/m/musterstadt/")
+    response = client.get("/de/m/musterstadt/", headers={"Authorization": "Bearer x"})
+    assert response.status_code == 200
+    assert "max-age" not in response.get("Cache-Control", "")
+
+
+def test_error_pages_and_pages_setting_cookies_are_not_cached(client, world, page_cache):
+    from django.core.cache import cache
+
+    client.get("/de/m/no-such-town/")
+    client.get("/de/accounts/login/")  # sets the CSRF cookie
+    keys = [key for key in cache._cache if "public-page" in key]  # locmem's store
+    assert not [key for key in keys if "no-such-town" in key or "login" in key]
+
+
+def test_public_pages_are_compressed_pages_of_logged_in_people_not(client_as, client, world):
+    public = client.get("/de/m/musterstadt/guidebook/", headers={"Accept-Encoding": "gzip"})
+    assert public["Content-Encoding"] == "gzip"
+    member = client_as("member").get(
+        "/de/m/musterstadt/guidebook/", headers={"Accept-Encoding": "gzip"}
+    )
+    assert member.status_code == 200 and not member.has_header("Content-Encoding")
