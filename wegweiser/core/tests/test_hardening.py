@@ -131,7 +131,9 @@ def test_a_logged_in_person_never_gets_or_fills_the_public_cache(client_as, worl
     assert anonymous.get("/de/m/musterstadt/").content == public
 
 
-def test_a_bearer_token_bypasses_the_cache(client, world, page_cache, django_assert_max_num_queries):
+def test_a_bearer_token_bypasses_the_cache(
+    client, world, page_cache, django_assert_max_num_queries
+):
     client.get("/de/m/musterstadt/")
     response = client.get("/de/m/musterstadt/", headers={"Authorization": "Bearer x"})
     assert response.status_code == 200
