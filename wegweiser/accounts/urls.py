@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_personal_data
 
 app_name = "accounts"
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path("2fa/", views.two_factor, name="two_factor"),
     path("profile/", views.profile, name="profile"),
     path("profile/tokens/", views.token_create, name="token_create"),
+    path("profile/data.json", views_personal_data.export, name="personal_data"),
+    path("profile/delete/", views_personal_data.delete, name="delete"),
     path("profile/tokens/<str:prefix>/revoke/", views.token_revoke, name="token_revoke"),
     path("password-reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path("password-reset/sent/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),
