@@ -255,6 +255,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WEGWEISER_MAX_UPLOAD_BYTES = int(
     os.environ.get("WEGWEISER_MAX_UPLOAD_BYTES", str(10 * 1024 * 1024))
 )
+WEGWEISER_HSDS_MAX_BYTES = int(os.environ.get("WEGWEISER_HSDS_MAX_BYTES", str(4 * 1024 * 1024)))
 MEDIA_ROOT = Path(
     os.environ.get("WEGWEISER_MEDIA_ROOT", VAR_DIR / "uploads")
 )  # outside the web root

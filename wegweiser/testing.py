@@ -84,7 +84,13 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def check_accessibility(page, label: str = "") -> None:
-    """Run axe-core (WCAG 2.1 A/AA) on the page and fail with a readable list of violations."""
+    """Run axe-core (WCAG 2.1 A/AA) on the page and fail with a readable list of violations.
+
+    Waits for the page to finish loading first: a click that navigates returns once the new
+    document is requested, and axe running on a document being replaced fails with
+    "Cannot read properties of null (reading 'documentElement')".
+    """
+    page.wait_for_load_state("load")
     result = page.evaluate(
         "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
     )

@@ -19,11 +19,11 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("accounts/", include("wegweiser.accounts.urls")),
+    path("", include("wegweiser.accounts.urls")),
     path("", include("wegweiser.core.urls")),
     # Each app spells out its own paths (e.g. "m/<slug>/guidebook/…") in its urls.py.
     path("", include("wegweiser.guidebook.urls")),
-    path("", include("wegweiser.guidebook.urls_exports")),
+    path("", include("wegweiser.guidebook.exports.urls")),
     path("", include("wegweiser.navigator.urls")),
     path("", include("wegweiser.network.urls")),
     path("", include("wegweiser.worktime.urls")),

@@ -7,6 +7,7 @@ the user object.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
@@ -16,12 +17,15 @@ from django.http import Http404, HttpRequest
 
 from wegweiser.core.models import Municipality
 
-from .models import Membership, Role
+from .models import Membership, Role, User
+
+# What `request.user` (or an API route's `request.auth`) may be.
+AnyUser = User | AnonymousUser | None
 
 _CACHE_ATTR = "_wegweiser_memberships"
 
 
-def active_memberships(user) -> list[Membership]:
+def active_memberships(user: AnyUser) -> list[Membership]:
     """The user's memberships valid today, read once per user object (i.e. per request)."""
     if user is None or not user.is_authenticated:
         return []
@@ -36,13 +40,13 @@ def active_memberships(user) -> list[Membership]:
     return cached
 
 
-def forget_memberships(user) -> None:
+def forget_memberships(user: AnyUser) -> None:
     """Drop the cached memberships after they changed within a request."""
     if hasattr(user, _CACHE_ATTR):
         delattr(user, _CACHE_ATTR)
 
 
-def roles_in(user, municipality: Municipality) -> frozenset[str]:
+def roles_in(user: AnyUser, municipality: Municipality) -> frozenset[str]:
     """The roles a user holds in a municipality; a state coordinator holds hers via the state."""
     roles = set()
     for membership in active_memberships(user):
@@ -56,7 +60,7 @@ def roles_in(user, municipality: Municipality) -> frozenset[str]:
     return frozenset(roles)
 
 
-def organizations_of(user, municipality: Municipality | None = None) -> set:
+def organizations_of(user: AnyUser, municipality: Municipality | None = None) -> set[uuid.UUID]:
     """Primary keys of the organisations the user acts for (optionally: in one municipality)."""
     return {
         m.organization_id
@@ -65,7 +69,7 @@ def organizations_of(user, municipality: Municipality | None = None) -> set:
     }
 
 
-def municipalities_with_access(user) -> QuerySet[Municipality]:
+def municipalities_with_access(user: AnyUser) -> QuerySet[Municipality]:
     """Municipalities whose internal pages the user may open."""
     memberships = active_memberships(user)
     if not memberships:
@@ -75,7 +79,7 @@ def municipalities_with_access(user) -> QuerySet[Municipality]:
     return Municipality.objects.filter(Q(pk__in=municipality_ids) | Q(state_id__in=state_ids))
 
 
-def states_coordinated_by(user) -> set[int]:
+def states_coordinated_by(user: AnyUser) -> set[int]:
     return {
         m.state_id
         for m in active_memberships(user)

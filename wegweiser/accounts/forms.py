@@ -16,7 +16,7 @@ class EmailAuthenticationForm(AuthenticationForm):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
-    def clean_username(self):
+    def clean_username(self) -> str:
         return self.cleaned_data["username"].strip().lower()
 
 
@@ -30,7 +30,7 @@ class TokenForm(forms.Form):
         ),
     )
 
-    def clean_token(self):
+    def clean_token(self) -> str:
         token = self.cleaned_data["token"].strip()
         if not token.isdigit():
             raise forms.ValidationError(_("The code consists of six digits."))

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.http import JsonResponse
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from .access import active_memberships
+from .models import User
 
 LOGIN_AT = "wegweiser_login_at"
 
@@ -20,7 +24,7 @@ LOGIN_AT = "wegweiser_login_at"
 _OPEN_PREFIXES = ("/static/", "/healthz", "/i18n/", "/favicon")
 
 
-def needs_second_factor(user) -> bool:
+def needs_second_factor(user: User | AnonymousUser) -> bool:
     """Coordinators, counsellors, state coordinators and platform admins must use TOTP."""
     if not user.is_authenticated:
         return False
@@ -30,10 +34,10 @@ def needs_second_factor(user) -> bool:
 class SessionLimitsMiddleware:
     """End sessions that are older than the absolute limit, whatever the activity."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             started = request.session.get(LOGIN_AT)
@@ -49,10 +53,10 @@ class SessionLimitsMiddleware:
 class TwoFactorRequiredMiddleware:
     """Send privileged users who have not passed the second factor to enrolment or verification."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         user = getattr(request, "user", None)
         if user is not None and needs_second_factor(user) and not user.is_verified():
             allowed = self._allowed_paths()

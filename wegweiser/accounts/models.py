@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
+from typing import Any
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
@@ -16,7 +19,7 @@ from wegweiser.core.tokens import hash_secret, new_secret
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
-    def create_user(self, email: str, password: str | None = None, **extra) -> User:
+    def create_user(self, email: str, password: str | None = None, **extra: Any) -> User:
         if not email:
             raise ValueError("An e-mail address is required.")
         user = self.model(email=self.normalize_email(email).lower(), **extra)
@@ -24,7 +27,7 @@ class UserManager(BaseUserManager["User"]):
         user.save(using=self._db)
         return user
 
-    def create_superuser(self, email: str, password: str | None = None, **extra) -> User:
+    def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> User:
         extra.setdefault("is_staff", True)
         extra.setdefault("is_superuser", True)
         return self.create_user(email, password, **extra)
@@ -75,7 +78,7 @@ PRIVILEGED_ROLES = {Role.COORDINATOR, Role.COUNSELLOR, Role.STATE_COORDINATOR}
 
 
 class MembershipQuerySet(models.QuerySet["Membership"]):
-    def active(self, on=None) -> MembershipQuerySet:
+    def active(self, on: datetime.date | None = None) -> MembershipQuerySet:
         day = on or timezone.localdate()
         return self.filter(valid_from__lte=day).filter(
             Q(valid_until__isnull=True) | Q(valid_until__gte=day)
@@ -177,13 +180,13 @@ class ApiToken(models.Model):
         return hash_secret(raw)
 
     @classmethod
-    def issue(cls, user, name: str) -> tuple[ApiToken, str]:
+    def issue(cls, user: User, name: str) -> tuple[ApiToken, str]:
         raw = new_secret("ww_")
         token = cls.objects.create(user=user, name=name, token_hash=cls.hash(raw), prefix=raw[:8])
         return token, raw
 
     @classmethod
-    def authenticate(cls, raw: str):
+    def authenticate(cls, raw: str) -> User | None:
         token = (
             cls.objects.select_related("user")
             .filter(token_hash=cls.hash(raw), revoked_at__isnull=True, user__is_active=True)

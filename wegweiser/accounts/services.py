@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -21,7 +22,7 @@ def pending_totp_device(user: User) -> TOTPDevice:
     return device
 
 
-def confirmed_totp_devices(user: User):
+def confirmed_totp_devices(user: User) -> QuerySet[TOTPDevice]:
     return TOTPDevice.objects.filter(user=user, confirmed=True)
 
 

@@ -4,25 +4,36 @@ from . import views, views_personal_data
 
 app_name = "accounts"
 
+# Mounted at the root (after the language prefix), so each path spells out its own prefix.
 urlpatterns = [
-    path("login/", views.LoginView.as_view(), name="login"),
-    path("logout/", views.LogoutView.as_view(), name="logout"),
-    path("2fa/", views.two_factor, name="two_factor"),
-    path("profile/", views.profile, name="profile"),
-    path("profile/tokens/", views.token_create, name="token_create"),
-    path("profile/data.json", views_personal_data.export, name="personal_data"),
-    path("profile/delete/", views_personal_data.delete, name="delete"),
-    path("profile/tokens/<str:prefix>/revoke/", views.token_revoke, name="token_revoke"),
-    path("password-reset/", views.PasswordResetView.as_view(), name="password_reset"),
-    path("password-reset/sent/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path("accounts/login/", views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", views.LogoutView.as_view(), name="logout"),
+    path("accounts/2fa/", views.two_factor, name="two_factor"),
+    path("accounts/profile/", views.profile, name="profile"),
+    path("accounts/profile/tokens/", views.token_create, name="token_create"),
+    path("accounts/profile/data.json", views_personal_data.export, name="personal_data"),
+    path("accounts/profile/delete/", views_personal_data.delete, name="delete"),
+    path("accounts/profile/tokens/<str:prefix>/revoke/", views.token_revoke, name="token_revoke"),
+    path("accounts/password-reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path(
-        "password-reset/<uidb64>/<token>/",
+        "accounts/password-reset/sent/",
+        views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "accounts/password-reset/<uidb64>/<token>/",
         views.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path(
-        "password-reset/complete/",
+        "accounts/password-reset/complete/",
         views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
+    ),
+    # Starting a municipality is a state coordinator's right, which only accounts knows.
+    path(
+        "state/<slug:state>/municipalities/new/",
+        views.municipality_create,
+        name="municipality_create",
     ),
 ]

@@ -1,11 +1,9 @@
 from __future__ import annotations
 
-from typing import cast
-
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -14,10 +12,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 from django_otp import match_token
 
+from wegweiser.core import services as core_services
+from wegweiser.core.forms import MunicipalityForm
+from wegweiser.core.models import State
+
 from . import services
-from .access import active_memberships
+from .access import active_memberships, states_coordinated_by
 from .forms import ApiTokenForm, EmailAuthenticationForm, ProfileForm, TokenForm
-from .models import ApiToken, User
+from .http import AuthenticatedHttpRequest
+from .models import ApiToken
 
 
 class LoginView(auth_views.LoginView):
@@ -61,9 +64,9 @@ def _safe_next(request: HttpRequest) -> str | None:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def two_factor(request: HttpRequest) -> HttpResponse:
+def two_factor(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Verify the second factor, or enrol one first if the user has none yet."""
-    user = cast(User, request.user)  # login_required
+    user = request.user
     if user.is_verified():  # type: ignore[attr-defined]  # added by django-otp's middleware
         return redirect("core:dashboard")
     confirmed = services.confirmed_totp_devices(user)
@@ -98,7 +101,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -108,7 +111,7 @@ def profile(request: HttpRequest) -> HttpResponse:
         "form": form,
         "token_form": ApiTokenForm(),
         "memberships": active_memberships(request.user),
-        "tokens": ApiToken.objects.filter(user=cast(User, request.user), revoked_at__isnull=True),
+        "tokens": ApiToken.objects.filter(user=request.user, revoked_at__isnull=True),
         "new_token": request.session.pop("new_api_token", None),
     }
     return render(request, "accounts/profile.html", context, status=400 if form.errors else 200)
@@ -116,21 +119,42 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def token_create(request: HttpRequest) -> HttpResponse:
+def token_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ApiTokenForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Please name the token."))
         return redirect("accounts:profile")
     # Shown exactly once on the next page; only its hash is stored.
     request.session["new_api_token"] = services.issue_api_token(
-        cast(User, request.user), form.cleaned_data["name"]
+        request.user, form.cleaned_data["name"]
     )
     return redirect("accounts:profile")
 
 
 @login_required
 @require_POST
-def token_revoke(request: HttpRequest, prefix: str) -> HttpResponse:
-    if services.revoke_api_token(cast(User, request.user), prefix):
+def token_revoke(request: AuthenticatedHttpRequest, prefix: str) -> HttpResponse:
+    if services.revoke_api_token(request.user, prefix):
         messages.success(request, _("The token was revoked."))
     return redirect("accounts:profile")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def municipality_create(request: AuthenticatedHttpRequest, state: str) -> HttpResponse:
+    """A state coordinator starts the next municipality of her state; others get 404."""
+    state_obj = State.objects.filter(slug=state, pk__in=states_coordinated_by(request.user)).first()
+    if state_obj is None:
+        raise Http404
+    form = MunicipalityForm(request.POST or None, state=state_obj)
+    if request.method == "POST" and form.is_valid():
+        place = core_services.start_municipality(
+            state=state_obj, name=form.cleaned_data["name"], ags=form.cleaned_data["ags"]
+        )
+        messages.success(request, _("%(name)s was started.") % {"name": place.name})
+        return redirect(place.get_absolute_url())
+    status = 400 if form.errors else 200
+    # The page's markup (and its translations into every language) stays in core.
+    return render(
+        request, "core/municipality_form.html", {"form": form, "state": state_obj}, status=status
+    )

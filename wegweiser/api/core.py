@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
@@ -39,21 +43,21 @@ class MeOut(Schema):
 
 
 @router.get("/municipalities", response=list[MunicipalityOut], auth=None)
-def list_municipalities(request):
+def list_municipalities(request: HttpRequest) -> QuerySet[Municipality]:
     """All municipalities on this platform (public)."""
     return Municipality.objects.select_related("state").order_by("name")
 
 
 @router.get("/municipalities/{slug}", response=MunicipalityOut, auth=None)
-def get_municipality(request, slug: str):
+def get_municipality(request: HttpRequest, slug: str) -> Municipality:
     """One municipality (public)."""
     return get_object_or_404(Municipality.objects.select_related("state"), slug=slug)
 
 
 @router.get("/me", response=MeOut, auth=required_auth, tags=["account"])
-def me(request):
+def me(request: HttpRequest) -> dict[str, Any]:
     """The authenticated user and its memberships."""
-    user = request.auth
+    user = request.auth  # type: ignore[attr-defined]  # set by ninja's auth
     return {
         "email": user.email,
         "name": user.name,

@@ -1,8 +1,8 @@
 """Guidebook API: the formal guidebook for everyone, informal fields for network members,
 Open Referral HSDS 3.0 export and import (coordinators).
 
-Visibility comes from wegweiser.guidebook.exports (serializers.py / visibility.py), the same layer
-that builds the PDF and the HSDS file.
+Visibility comes from wegweiser.guidebook (access.py, selectors.py) through the exports'
+serializers, the same layer that builds the PDF and the HSDS file.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from ninja.responses import Status
 from wegweiser.accounts.access import roles_in
 from wegweiser.accounts.models import Role
 from wegweiser.core.models import Municipality
+from wegweiser.guidebook.access import may_see_internal
 from wegweiser.guidebook.exports import hsds, messages
 from wegweiser.guidebook.exports.hsds_import import import_hsds, max_bytes
 from wegweiser.guidebook.exports.serializers import (
@@ -25,7 +26,6 @@ from wegweiser.guidebook.exports.serializers import (
     informal_guidebook,
     organization_of_guidebook,
 )
-from wegweiser.guidebook.exports.visibility import can_see_internal
 from wegweiser.guidebook.models import ActorType
 
 from .auth import optional_user, required_auth
@@ -176,7 +176,7 @@ def get_guidebook(request, slug: str):
     consent and internal notes."""
     municipality = _municipality(slug)
     user = optional_user(request)
-    if can_see_internal(user, municipality):
+    if may_see_internal(user, municipality):
         return informal_guidebook(municipality, user)
     return formal_guidebook(municipality)
 

@@ -11,13 +11,13 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
 from wegweiser.core.models import Municipality
+from wegweiser.guidebook.access import may_see_internal
 from wegweiser.guidebook.models import Need, localized
 from wegweiser.navigator.cache import cached_recommend
 from wegweiser.navigator.links import guidebook_entry_url
 from wegweiser.navigator.services import (
     InvalidSelection,
     UnknownNeeds,
-    may_see_contact_persons,
     needs_for_keys,
     parse_keys,
 )
@@ -165,7 +165,7 @@ def navigator(request, slug: str, query: Query[NavigatorQuery]):
     if not needs:
         raise HttpError(400, _("Give at least one need key, e.g. ?needs=wages_unpaid."))
     user = optional_user(request)
-    show_contacts = user is not None and may_see_contact_persons(user, municipality)
+    show_contacts = user is not None and may_see_internal(user, municipality)
     language = (get_language() or "de").split("-")[0]
     result = cached_recommend(
         municipality, needs, show_contact_persons=show_contacts, language=language

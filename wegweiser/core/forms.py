@@ -1,6 +1,7 @@
+from typing import Any
+
 from django import forms
 from django.forms.renderers import TemplatesSetting
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from .models import Municipality, State
@@ -14,18 +15,19 @@ class KernFormRenderer(TemplatesSetting):
 
 
 class MunicipalityForm(forms.ModelForm):
-    """A state coordinator starts a municipality of her state."""
+    """A state coordinator starts a municipality of her state (validation only; the write is
+    `services.start_municipality`)."""
 
     class Meta:
         model = Municipality
         fields = ["name", "ags"]
         help_texts = {"ags": _("Eight digits; the first two are the code of your federal state.")}
 
-    def __init__(self, *args, state: State, **kwargs):
+    def __init__(self, *args: Any, state: State, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.state = state
 
-    def clean_ags(self):
+    def clean_ags(self) -> str:
         ags = self.cleaned_data["ags"]
         if not ags.startswith(self.state.code):
             raise forms.ValidationError(
@@ -33,15 +35,3 @@ class MunicipalityForm(forms.ModelForm):
                 params={"state": self.state.name, "code": self.state.code},
             )
         return ags
-
-    def save(self, commit: bool = True) -> Municipality:
-        municipality = super().save(commit=False)
-        municipality.state = self.state
-        base = slugify(municipality.name) or municipality.ags
-        slug, counter = base, 2
-        while Municipality.objects.filter(slug=slug).exists():
-            slug, counter = f"{base}-{counter}", counter + 1
-        municipality.slug = slug
-        if commit:
-            municipality.save()
-        return municipality

@@ -9,7 +9,7 @@ Django's own cache middleware pair, with two rules added:
 Django still refuses to store anything but 200/304, responses that set a cookie for a cookie-less
 request (a CSRF token, a message) and responses marked private/no-store/no-cache.
 
-Pages for anonymous visitors are compressed before they are stored (once per page, not per
+HTML pages for anonymous visitors are compressed before they are stored (once per page, not per
 request); pages of logged-in people are never compressed (no BREACH-style guessing of their
 secrets from response sizes).
 
@@ -51,6 +51,7 @@ class AnonymousUpdateCacheMiddleware(UpdateCacheMiddleware):
 
 class AnonymousGZipMiddleware(GZipMiddleware):
     def process_response(self, request, response):
-        if not _anonymous(request):
+        html = response.get("Content-Type", "").startswith("text/html")
+        if not html or not _anonymous(request):
             return response
         return super().process_response(request, response)

@@ -7,10 +7,12 @@ a PDF must not make a request to another host, just like a page.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 from django.contrib.staticfiles import finders
 from django.core.exceptions import SuspiciousFileOperation
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.translation import get_language, get_language_bidi
 
@@ -19,14 +21,14 @@ from django.utils.translation import get_language, get_language_bidi
 PDF_BASE_URL = "http://wegweiser.invalid/"
 
 
-def _local_fetcher():
+def _local_fetcher() -> Any:  # a weasyprint URLFetcher (imported late: WeasyPrint is slow to load)
     from weasyprint.urls import URLFetcher
 
     class LocalOnlyFetcher(URLFetcher):
-        def __init__(self):
+        def __init__(self) -> None:
             super().__init__(allowed_protocols={"data", "file"}, allow_redirects=False)
 
-        def fetch(self, url, headers=None):
+        def fetch(self, url: str, headers: dict[str, str] | None = None) -> Any:
             parsed = urlparse(url)
             if parsed.scheme == "data":
                 return super().fetch(url, headers)
@@ -44,7 +46,7 @@ def _local_fetcher():
     return LocalOnlyFetcher()
 
 
-def render_pdf(template: str, context: dict, request=None) -> bytes:
+def render_pdf(template: str, context: dict[str, Any], request: HttpRequest | None = None) -> bytes:
     """Render a template to PDF bytes. Templates set lang/dir on <html> themselves via context."""
     from weasyprint import HTML
 

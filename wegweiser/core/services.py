@@ -1,4 +1,7 @@
-from .models import State
+from django.db import transaction
+from django.utils.text import slugify
+
+from .models import Municipality, State
 from .states import STATES
 
 
@@ -8,3 +11,13 @@ def ensure_states() -> None:
         State.objects.update_or_create(
             code=code, defaults={"name": name, "slug": slug, "subdivision": subdivision}
         )
+
+
+@transaction.atomic
+def start_municipality(*, state: State, name: str, ags: str) -> Municipality:
+    """A new municipality of `state` with a free slug made from its name (or its key)."""
+    base = slugify(name) or ags
+    slug, counter = base, 2
+    while Municipality.objects.filter(slug=slug).exists():
+        slug, counter = f"{base}-{counter}", counter + 1
+    return Municipality.objects.create(state=state, name=name, ags=ags, slug=slug)

@@ -8,11 +8,6 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("m/<slug:slug>/", views.municipality, name="municipality"),
     path("dashboard/", views.dashboard, name="dashboard"),
-    path(
-        "state/<slug:state>/municipalities/new/",
-        views.municipality_create,
-        name="municipality_create",
-    ),
     path("imprint/", views.legal_page, {"page": "imprint"}, name="imprint"),
     path("privacy/", views.legal_page, {"page": "privacy"}, name="privacy"),
     path("accessibility/", views.legal_page, {"page": "accessibility"}, name="accessibility"),

@@ -1,25 +1,18 @@
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Count, Prefetch
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_safe
 
-from wegweiser.accounts.access import (
-    active_memberships,
-    municipalities_with_access,
-    states_coordinated_by,
-)
-
-from .forms import MunicipalityForm
 from .models import Municipality, State
 from .registry import dashboard_sections, municipality_sections, render_sections
+from .selectors import public_municipality
 
 
 @require_safe
@@ -37,7 +30,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_safe
 def municipality(request: HttpRequest, slug: str) -> HttpResponse:
     """Public page of a municipality: its network's status and the ways to get help."""
-    place = get_object_or_404(Municipality.objects.select_related("state"), slug=slug)
+    place = public_municipality(slug)
     context = {
         "municipality": place,
         "sections": render_sections(municipality_sections, request, place),
@@ -48,34 +41,9 @@ def municipality(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
-    memberships = active_memberships(request.user)
-    context = {
-        "memberships": memberships,
-        "municipalities": municipalities_with_access(request.user)
-        .select_related("state")
-        .order_by("state__code", "name"),
-        "sections": render_sections(dashboard_sections, request, request.user),
-    }
+    """The frame of a logged-in user's start page; the apps fill it (accounts: her roles first)."""
+    context = {"sections": render_sections(dashboard_sections, request, request.user)}
     return render(request, "core/dashboard.html", context)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def municipality_create(request: HttpRequest, state: str) -> HttpResponse:
-    """A state coordinator starts the next municipality of her state."""
-    state_obj = State.objects.filter(slug=state, pk__in=states_coordinated_by(request.user)).first()
-    if state_obj is None:
-        raise Http404
-    form = MunicipalityForm(request.POST or None, state=state_obj)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            place = form.save()
-        messages.success(request, _("%(name)s was started.") % {"name": place.name})
-        return redirect(place.get_absolute_url())
-    status = 400 if form.errors else 200
-    return render(
-        request, "core/municipality_form.html", {"form": form, "state": state_obj}, status=status
-    )
 
 
 @require_safe
@@ -111,7 +79,7 @@ def _error(request: HttpRequest, status: int, title: str, message: str) -> HttpR
     return response.render()
 
 
-def bad_request(request, exception=None):
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return _error(
         request,
         400,
@@ -120,7 +88,7 @@ def bad_request(request, exception=None):
     )
 
 
-def permission_denied(request, exception=None):
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return _error(
         request,
         403,
@@ -132,7 +100,7 @@ def permission_denied(request, exception=None):
     )
 
 
-def page_not_found(request, exception=None):
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return _error(
         request,
         404,
@@ -141,7 +109,7 @@ def page_not_found(request, exception=None):
     )
 
 
-def server_error(request):
+def server_error(request: HttpRequest) -> HttpResponse:
     return _error(
         request,
         500,
@@ -150,7 +118,7 @@ def server_error(request):
     )
 
 
-def csrf_failure(request, reason=""):
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     return _error(
         request,
         403,

@@ -8,7 +8,10 @@ function `load(ctx)`, called in dependency order.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any
 
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -74,11 +77,15 @@ class DemoContext:
     password: str = DEMO_PASSWORD
 
 
-def app_loaders():
+def app_loaders() -> Iterator[tuple[str, ModuleType]]:
+    """Each app's demo module in order; an app without one adds nothing (navigator, worktime)."""
     for app in APPS_IN_ORDER:
+        name = f"wegweiser.{app}.demo"
         try:
-            module = importlib.import_module(f"wegweiser.{app}.demo")
-        except ModuleNotFoundError:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as error:
+            if error.name != name:
+                raise  # the demo module exists but imports something missing
             continue
         yield app, module
 
@@ -123,7 +130,7 @@ def _load_accounts(ctx: DemoContext) -> None:
     ensure_totp(admin)
 
 
-def _ensure_user(ctx: DemoContext, email: str, name: str, **flags) -> User:
+def _ensure_user(ctx: DemoContext, email: str, name: str, **flags: Any) -> User:
     user = User.objects.filter(email=email).first()
     if user is None:
         user = User.objects.create_user(email, ctx.password, name=name, **flags)

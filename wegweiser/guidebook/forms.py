@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -58,7 +60,7 @@ class OrganizationForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["languages"].choices = language_choices()
+        cast(forms.ChoiceField, self.fields["languages"]).choices = language_choices()
 
 
 class NewOrganizationForm(forms.ModelForm):
@@ -102,7 +104,7 @@ class MandateItemForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = MandateKind.choices
+        cast(forms.ChoiceField, self.fields["kind"]).choices = MandateKind.choices
         self.needs = list(Need.objects.all())
         current = {}
         translations = {}
@@ -131,6 +133,19 @@ class MandateItemForm(forms.ModelForm):
 
     def need_fields(self):
         return [self[f"need_{need.key}"] for need in self.needs]
+
+    def need_roles(self) -> dict:
+        """{need: role} of the ticked needs (valid form); needs left out are not concerned."""
+        roles = {need: self.cleaned_data.get(f"need_{need.key}") or "" for need in self.needs}
+        return {need: role for need, role in roles.items() if role}
+
+    def translation_texts(self) -> dict[str, str]:
+        """{language: text} of the translations (valid form); empty ones are removed."""
+        return {
+            code: (self.cleaned_data.get(f"translation_{code}") or "").strip()
+            for code, _name in settings.LANGUAGES
+            if code != "de"
+        }
 
     def translation_fields(self):
         result = []
@@ -173,7 +188,7 @@ class ContactPersonForm(forms.ModelForm):
         }
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if cleaned.get("consent_given_at") and not cleaned.get("consent_how"):
             self.add_error("consent_how", _("Please record how the consent was given."))
         return cleaned
@@ -217,7 +232,7 @@ class ConfirmationForm(forms.Form):
     PROPOSAL_FIELDS = ("phone", "email", "website", "opening_hours")
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if cleaned.get("answer") == "corrections" and not (
             cleaned.get("message") or any(cleaned.get(name) for name in self.PROPOSAL_FIELDS)
         ):

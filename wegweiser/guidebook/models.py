@@ -12,16 +12,17 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from wegweiser.core.i18n import current_language
 
 
 def localized(values: dict[str, str] | None, language: str | None = None) -> str:
     """Pick the text for the active language from a {language: text} dict; fall back to de, en."""
     if not values:
         return ""
-    language = (language or get_language() or "de").split("-")[0]
+    language = current_language(language)
     for code in (language, "de", "en"):
         if values.get(code):
             return values[code]
@@ -230,7 +231,7 @@ class MandateItem(models.Model):
     source = models.CharField(_("source / legal reference"), max_length=300, blank=True)
     as_of = models.DateField(_("as of"), null=True, blank=True)
     order = models.PositiveIntegerField(_("order"), default=100)
-    needs = models.ManyToManyField(
+    needs: models.ManyToManyField = models.ManyToManyField(
         Need, through="MandateNeed", related_name="mandate_items", verbose_name=_("needs")
     )
     history = HistoricalRecords()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils.translation import get_language
+from wegweiser.core.i18n import current_language
 
 from .models import MandateKind, NeedRole
 from .search import language_label
@@ -28,7 +28,7 @@ class ItemText:
 
 def item_text(item, language: str | None = None) -> ItemText:
     """The mandate text in the active language, falling back to the German source."""
-    language = (language or get_language() or "de").split("-")[0]
+    language = current_language(language)
     if language == "de":
         return ItemText(item.text, "de", "source")
     for row in item.translations.all():
@@ -65,7 +65,7 @@ def need_roles(organization) -> dict[int, list[str]]:
 def need_label(need) -> str:
     """Professional wording in the active language, else the plain wording (which exists in every
     worker language), else the German/English fallback."""
-    language = (get_language() or "de").split("-")[0]
+    language = current_language()
     return (need.label or {}).get(language) or (need.plain or {}).get(language) or need.text
 
 

@@ -1,21 +1,22 @@
 """Read-side queries of the guidebook: what a user may see, fetched at constant query cost.
 
-Every page, export, API route and cache of the guidebook asks these functions; nothing filters
-organisations or contact persons by hand. Visibility rules:
+Every page, export, navigator result, API route and cache of the guidebook asks these functions;
+nothing filters organisations or contact persons by hand. Who may see what is decided in
+`access.py`:
 
 * public: published, not archived organisations serving the municipality; no contact persons, no
   internal notes, no street address of organisations with a confidential address.
-* internal (network members of the municipality — any role there — and state coordinators of its
-  state): the same organisations plus consented contact persons and internal notes.
+* internal (`access.may_see_internal`): the same organisations plus consented contact persons
+  (prefetched into the attribute named by `CONTACTS_ATTR`) and internal notes.
 """
 
 from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
 
-from wegweiser.accounts.access import organizations_of, roles_in
-from wegweiser.accounts.models import Role
+from wegweiser.core.models import Municipality, State
 
+from .access import may_edit, may_see_internal
 from .models import (
     ContactPerson,
     Location,
@@ -25,15 +26,16 @@ from .models import (
     Organization,
 )
 
+# Consented contact persons prefetched by `published_organizations(..., contacts=True)`.
 CONTACTS_ATTR = "consented_contacts"
 
 
 def _with_relations(queryset: QuerySet[Organization], *, contacts: bool) -> QuerySet[Organization]:
     prefetches = [
-        Prefetch("locations", queryset=Location.objects.order_by("name")),
+        Prefetch("locations", queryset=Location.objects.order_by("name", "id")),
         Prefetch(
             "mandate_items",
-            queryset=MandateItem.objects.order_by("order", "kind").prefetch_related(
+            queryset=MandateItem.objects.order_by("order", "kind", "id").prefetch_related(
                 Prefetch("translations", queryset=MandateTranslation.objects.all()),
                 Prefetch(
                     "need_links",
@@ -48,7 +50,7 @@ def _with_relations(queryset: QuerySet[Organization], *, contacts: bool) -> Quer
         prefetches.append(
             Prefetch(
                 "contact_persons",
-                queryset=ContactPerson.objects.with_consent().order_by("name"),
+                queryset=ContactPerson.objects.with_consent().order_by("name", "id"),
                 to_attr=CONTACTS_ATTR,
             )
         )
@@ -57,46 +59,67 @@ def _with_relations(queryset: QuerySet[Organization], *, contacts: bool) -> Quer
 
 def ordered(queryset: QuerySet[Organization]) -> QuerySet[Organization]:
     """Counselling services first (for people seeking help), then actor type order, then name."""
-    return queryset.order_by("-actor_type__counselling", "actor_type__order", "name")
+    return queryset.order_by("-actor_type__counselling", "actor_type__order", "name", "id")
 
 
-def published_organizations(municipality, *, contacts: bool = False) -> QuerySet[Organization]:
-    """Published, not archived organisations serving the municipality, with everything a page
-    renders prefetched (a constant number of queries however many actors there are).
+def published_organizations(
+    municipality: Municipality, *, contacts: bool = False
+) -> QuerySet[Organization]:
+    """Published, not archived organisations serving the municipality, with everything a page,
+    export or navigator result renders prefetched (a constant number of queries however many
+    actors there are): actor type, locations, mandate items with translations and needs.
 
-    With contacts=True, consented contact persons are prefetched too (attribute
-    `consented_contacts`); only pass it for users for whom `can_see_internal` is true.
+    With contacts=True, consented contact persons are prefetched too (attribute `CONTACTS_ATTR`,
+    read them with `consented_contacts()`); only pass it for users for whom
+    `access.may_see_internal` is true.
     """
     queryset = Organization.objects.published().serving(municipality).distinct()
     return ordered(_with_relations(queryset, contacts=contacts))
 
 
-def can_see_internal(user, municipality) -> bool:
-    """Network members of the municipality (any role there) and coordinators of its state."""
-    if user is None or not getattr(user, "is_authenticated", False) or municipality is None:
-        return False
-    return bool(roles_in(user, municipality))
-
-
-def is_coordinator(user, municipality) -> bool:
-    return Role.COORDINATOR in roles_in(user, municipality)
-
-
-def visible_contact_persons(user, organization: Organization, municipality) -> list[ContactPerson]:
-    """Consented contact persons of the organisation, or none for users outside the network."""
-    if not can_see_internal(user, municipality):
-        return []
+def consented_contacts(organization: Organization) -> list[ContactPerson]:
+    """The consented contact persons of an organisation (prefetched when the selector did)."""
     prefetched = getattr(organization, CONTACTS_ATTR, None)
     if prefetched is not None:
         return list(prefetched)
-    return list(organization.contact_persons.with_consent().order_by("name"))
+    return list(organization.contact_persons.with_consent().order_by("name", "id"))
 
 
-def visible_internal_notes(user, organization: Organization, municipality) -> str:
-    return organization.internal_notes if can_see_internal(user, municipality) else ""
+def published_counselling_services(
+    *, municipality: Municipality | None = None, state: State | None = None
+) -> QuerySet[Organization]:
+    """Published counselling services serving the municipality (or any municipality of the
+    state), by name, with locations and the needs their mandate serves prefetched."""
+    organizations = Organization.objects.published().filter(actor_type__counselling=True)
+    if municipality is not None:
+        organizations = organizations.serving(municipality)
+    elif state is not None:
+        organizations = organizations.filter(municipalities__state=state)
+    else:
+        return Organization.objects.none()
+    return (
+        organizations.distinct()
+        .select_related("actor_type")
+        .prefetch_related(
+            Prefetch(
+                "mandate_items__need_links", queryset=MandateNeed.objects.select_related("need")
+            ),
+            "locations",
+        )
+        .order_by("name", "id")
+    )
 
 
-def organization_for_page(user, municipality, pk) -> tuple[Organization, bool] | None:
+def visible_contact_persons(
+    user, organization: Organization, municipality: Municipality
+) -> list[ContactPerson]:
+    """Consented contact persons of the organisation, or none for users outside the network."""
+    if not may_see_internal(user, municipality):
+        return []
+    return consented_contacts(organization)
+
+
+def organization_for_page(user, municipality: Municipality, pk) -> tuple[Organization, bool] | None:
     """An organisation of the municipality for its detail page, or None (→ 404).
 
     Returns (organisation, can_edit). Unpublished or archived entries are seen only by those who
@@ -104,30 +127,11 @@ def organization_for_page(user, municipality, pk) -> tuple[Organization, bool] |
     """
     queryset = _with_relations(
         Organization.objects.serving(municipality).distinct(),
-        contacts=can_see_internal(user, municipality),
+        contacts=may_see_internal(user, municipality),
     )
     organization = queryset.filter(pk=pk).first()
     if organization is None:
         return None
-    editable = can_edit(user, organization, municipality)
+    editable = may_edit(user, organization, municipality)
     visible = (organization.status == "published" and organization.archived_at is None) or editable
     return (organization, editable) if visible else None
-
-
-def can_edit(user, organization: Organization, municipality) -> bool:
-    """Coordinators of the municipality edit every entry; members edit their own organisation."""
-    if not can_see_internal(user, municipality):
-        return False
-    if is_coordinator(user, municipality):
-        return True
-    return organization.pk in organizations_of(user, municipality)
-
-
-def editable_organizations(user, municipality) -> QuerySet[Organization]:
-    if is_coordinator(user, municipality):
-        return Organization.objects.serving(municipality).current().distinct()
-    return (
-        Organization.objects.serving(municipality)
-        .current()
-        .filter(pk__in=organizations_of(user, municipality))
-    )

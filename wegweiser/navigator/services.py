@@ -17,10 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Prefetch
 from django.utils.translation import get_language, gettext_lazy
 
-from wegweiser.accounts.access import roles_in
 from wegweiser.guidebook.models import (
     ContactPerson,
     Location,
@@ -31,6 +29,11 @@ from wegweiser.guidebook.models import (
     NeedRole,
     Organization,
     localized,
+)
+from wegweiser.guidebook.selectors import (
+    consented_contacts,
+    published_counselling_services,
+    published_organizations,
 )
 from wegweiser.guidebook.vocabulary import load_json
 
@@ -276,40 +279,6 @@ def _statement(item: MandateItem, language: str, link: MandateNeed | None = None
     )
 
 
-def may_see_contact_persons(user, municipality) -> bool:
-    """Members of the municipality's network (and coordinators of its state) see named contacts."""
-    return bool(roles_in(user, municipality))
-
-
-def organizations_for(municipality, *, with_contacts: bool):
-    """Published organisations serving the municipality, with everything a result shows."""
-    prefetches: list[Any] = [
-        Prefetch(
-            "mandate_items",
-            queryset=MandateItem.objects.prefetch_related(
-                Prefetch("need_links", queryset=MandateNeed.objects.select_related("need")),
-                "translations",
-            ),
-        ),
-        "locations",
-    ]
-    if with_contacts:
-        prefetches.append(
-            Prefetch(
-                "contact_persons",
-                queryset=ContactPerson.objects.with_consent(),
-                to_attr="consenting_contacts",
-            )
-        )
-    return (
-        Organization.objects.published()
-        .serving(municipality)
-        .select_related("actor_type")
-        .prefetch_related(*prefetches)
-        .distinct()
-    )
-
-
 def _rule_matches(rule: Rule, organization: Organization, selected_links, acute_keys) -> bool:
     match = rule.match
     actor_type = organization.actor_type
@@ -354,7 +323,7 @@ def recommend(
     results: list[Recommendation] = []
     applied_rules: set[str] = set()
     if needs:
-        for organization in organizations_for(municipality, with_contacts=show_contact_persons):
+        for organization in published_organizations(municipality, contacts=show_contact_persons):
             items = list(organization.mandate_items.all())
             selected_links = [
                 (item, link)
@@ -425,7 +394,7 @@ def recommend(
                     locations=[]
                     if organization.confidential_address
                     else list(organization.locations.all()),
-                    contact_persons=list(getattr(organization, "consenting_contacts", []))
+                    contact_persons=consented_contacts(organization)
                     if show_contact_persons
                     else [],
                 )
@@ -469,20 +438,7 @@ def counselling_services(municipality, needs: list[Need], language: str) -> list
     """
     need_keys = {need.key for need in needs}
     services = []
-    organizations = (
-        Organization.objects.published()
-        .serving(municipality)
-        .filter(actor_type__counselling=True)
-        .select_related("actor_type")
-        .prefetch_related(
-            Prefetch(
-                "mandate_items__need_links", queryset=MandateNeed.objects.select_related("need")
-            ),
-            "locations",
-        )
-        .distinct()
-    )
-    for organization in organizations:
+    for organization in published_counselling_services(municipality=municipality):
         serves = any(
             link.need.key in need_keys and link.role != NeedRole.CAUTION
             for item in organization.mandate_items.all()

@@ -19,9 +19,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from wegweiser.core.i18n import is_professional_language
 from wegweiser.core.models import Municipality
 from wegweiser.core.pdf import render_pdf
 from wegweiser.core.qr import qr_svg, qr_svg_data_uri
+from wegweiser.guidebook.access import may_see_internal
 from wegweiser.guidebook.models import Need
 
 from .cache import cached_recommend
@@ -33,7 +35,6 @@ from .services import (
     UnknownNeeds,
     counselling_services,
     indicator_data,
-    may_see_contact_persons,
     needs_for_keys,
     parse_keys,
 )
@@ -87,7 +88,7 @@ def professional(request: HttpRequest, slug: str) -> HttpResponse:
     municipality = _municipality(slug)
     needs, error = _selection(request)
     language = _language()
-    show_contacts = may_see_contact_persons(request.user, municipality)
+    show_contacts = may_see_internal(request.user, municipality)
     result = cached_recommend(
         municipality, needs, show_contact_persons=show_contacts, language=language
     )
@@ -133,7 +134,7 @@ def referral_sheet(request: HttpRequest, slug: str) -> HttpResponse:
         "query": _result_query(needs),
         "form": form,
         "online_url": online_url,
-        "plain_needs": language not in getattr(settings, "PROFESSIONAL_LANGUAGES", ["de", "en"]),
+        "plain_needs": not is_professional_language(language),
         "qr_code": qr_svg_data_uri(online_url),
     }
     if request.method == "POST" and not error and form.is_valid():

@@ -19,7 +19,15 @@ from django.http import Http404, HttpRequest
 
 from wegweiser.accounts.access import MunicipalityAccess, get_municipality_for_user
 
-from .models import ActionItem, Meeting, MeetingFile, MeetingKind, Network, Participant
+from .models import (
+    ActionItem,
+    Meeting,
+    MeetingFile,
+    MeetingKind,
+    MeetingQuerySet,
+    Network,
+    Participant,
+)
 
 
 @dataclass(frozen=True)
@@ -57,7 +65,22 @@ def get_network_for_user(
     return result
 
 
-def meetings_visible_to(user, net: NetworkAccess) -> QuerySet[Meeting]:
+def get_report_network_for_user(request: HttpRequest, slug: str) -> NetworkAccess:
+    """The yearly report: coordinators of the municipality and state coordinators; others 404."""
+    net = get_network_for_user(request, slug)
+    if not (net.can_write or net.access.is_state_coordinator):
+        raise Http404
+    return net
+
+
+def refuse_if_minutes_locked(meeting: Meeting) -> None:
+    """Approved minutes freeze the record of a meeting (agenda, decisions, tasks): 403."""
+    minutes = getattr(meeting, "minutes", None)
+    if minutes is not None and minutes.is_locked:
+        raise PermissionDenied
+
+
+def meetings_visible_to(user, net: NetworkAccess) -> MeetingQuerySet:
     """Meetings of the network the user may open."""
     meetings = Meeting.objects.filter(network=net.network)
     is_participant = Exists(Participant.objects.filter(meeting=OuterRef("pk"), user=user))

@@ -20,9 +20,28 @@ from .models import (
     Participant,
 )
 
+RATHAUS = "Rathaus Musterstadt, Sitzungssaal 2"
+
 
 def load(ctx) -> None:
-    municipality = ctx.municipalities["musterstadt"]
+    network = _network(ctx.municipalities["musterstadt"])
+    if Meeting.objects.filter(network=network).exists():
+        return
+    coordinator = ctx.users["koordination@musterstadt.example.org"]
+    member = ctx.users["jobcenter@musterstadt.example.org"]
+    counsellor = ctx.users["beratung@musterstadt.example.org"]
+    round_table = _past_meetings(network, coordinator, [coordinator, member, counsellor])
+    _round_table_record(ctx, network, round_table, coordinator, member)
+    _coming_meetings(network, coordinator, member, counsellor)
+
+
+def _at(days: int, hour: int) -> datetime.datetime:
+    """A full hour in Berlin, `days` from today."""
+    today = timezone.localdate()
+    return services.aware(today + datetime.timedelta(days=days), datetime.time(hour, 0))
+
+
+def _network(municipality) -> Network:
     network, _created = Network.objects.update_or_create(
         municipality=municipality,
         defaults={
@@ -35,17 +54,11 @@ def load(ctx) -> None:
             "Betroffene wenden sich bitte direkt an die Fachberatungsstelle.",
         },
     )
-    if Meeting.objects.filter(network=network).exists():
-        return
-    coordinator = ctx.users["koordination@musterstadt.example.org"]
-    member = ctx.users["jobcenter@musterstadt.example.org"]
-    counsellor = ctx.users["beratung@musterstadt.example.org"]
-    everyone = [coordinator, member, counsellor]
-    today = timezone.localdate()
+    return network
 
-    def at(days: int, hour: int) -> datetime.datetime:
-        return services.aware(today + datetime.timedelta(days=days), datetime.time(hour, 0))
 
+def _past_meetings(network: Network, coordinator, everyone) -> Meeting:
+    """Workshop I and the first round table, both attended by everyone; returns the round table."""
     workshop = services.create_meeting(
         network,
         created_by=coordinator,
@@ -53,9 +66,9 @@ def load(ctx) -> None:
         kind=MeetingKind.WORKSHOP_1,
         title="Workshop I: Wer macht was gegen Arbeitsausbeutung?",
         description=str(roadmap.WORKSHOP_1.invitation),
-        starts_at=at(-120, 9),
-        ends_at=at(-120, 12),
-        place="Rathaus Musterstadt, Sitzungssaal 2",
+        starts_at=_at(-120, 9),
+        ends_at=_at(-120, 12),
+        place=RATHAUS,
         capacity=20,
     )
     round_table = services.create_meeting(
@@ -64,31 +77,36 @@ def load(ctx) -> None:
         agenda=roadmap.ROUND_TABLE.agenda,
         kind=MeetingKind.ROUND_TABLE,
         title="Runder Tisch gegen Arbeitsausbeutung",
-        starts_at=at(-30, 14),
-        ends_at=at(-30, 16),
-        place="Rathaus Musterstadt, Sitzungssaal 2",
+        starts_at=_at(-30, 14),
+        ends_at=_at(-30, 16),
+        place=RATHAUS,
     )
     for meeting in (workshop, round_table):
         services.invite_users(meeting, everyone, notify=False)
         Participant.objects.filter(meeting=meeting).update(rsvp="yes", attended=True)
+    return round_table
+
+
+def _round_table_record(ctx, network: Network, round_table: Meeting, coordinator, member) -> None:
+    """Approved minutes, a decision and two tasks (one overdue) of the first round table."""
+    today = timezone.localdate()
     Minutes.objects.create(
         meeting=round_table,
         text="1. Begrüßung\nDas Protokoll von Workshop I wurde ohne Änderungen angenommen.\n\n"
         "2. Berichte\nDas Jobcenter berichtet von zwei Fällen mit auffälligen Lohnabrechnungen.\n\n"
         "3. Offene Aufgaben\nDie Ausländerbehörde soll zum nächsten Treffen eingeladen werden.",
         status=MinutesStatus.APPROVED,
-        approved_at=at(-20, 10),
+        approved_at=_at(-20, 10),
         approved_by=coordinator,
     )
     Decision.objects.create(
         meeting=round_table, text="Der Runde Tisch trifft sich einmal im Quartal."
     )
-    jobcenter = ctx.organizations[("musterstadt", "jobcenter")]
     ActionItem.objects.create(
         network=network,
         meeting=round_table,
         title="Merkblatt zu auffälligen Lohnabrechnungen für die Arbeitsvermittlung entwerfen",
-        owner_organization=jobcenter,
+        owner_organization=ctx.organizations[("musterstadt", "jobcenter")],
         owner_user=member,
         due_date=today + datetime.timedelta(days=30),
         status=ActionStatus.IN_PROGRESS,
@@ -100,6 +118,10 @@ def load(ctx) -> None:
         owner_user=coordinator,
         due_date=today - datetime.timedelta(days=3),
     )
+
+
+def _coming_meetings(network: Network, coordinator, member, counsellor) -> None:
+    """The next round table and a case conference only its participants see."""
     next_round_table = services.create_meeting(
         network,
         created_by=coordinator,
@@ -107,9 +129,9 @@ def load(ctx) -> None:
         kind=MeetingKind.ROUND_TABLE,
         title="Runder Tisch gegen Arbeitsausbeutung",
         description=str(roadmap.ROUND_TABLE.invitation),
-        starts_at=at(60, 14),
-        ends_at=at(60, 16),
-        place="Rathaus Musterstadt, Sitzungssaal 2",
+        starts_at=_at(60, 14),
+        ends_at=_at(60, 16),
+        place=RATHAUS,
         capacity=25,
     )
     services.invite_users(next_round_table, [coordinator, member], notify=False)
@@ -118,8 +140,8 @@ def load(ctx) -> None:
         created_by=counsellor,
         kind=MeetingKind.CASE_CONFERENCE,
         title="Fallkonferenz MS-2026-014",
-        starts_at=at(10, 10),
-        ends_at=at(10, 11),
+        starts_at=_at(10, 10),
+        ends_at=_at(10, 11),
         place="Fachberatungsstelle, Besprechungsraum",
         case_code="MS-2026-014",
         case_summary="Saisonkraft aus der Landwirtschaft, Lohn seit drei Monaten nicht gezahlt, "

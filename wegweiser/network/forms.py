@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import cast
 
 from django import forms
 from django.contrib.auth import password_validation
@@ -33,7 +34,7 @@ class NetworkForm(forms.ModelForm):
         }
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("structure") == "attached" and not data.get("attached_to"):
             self.add_error("attached_to", _("Name the round table the network is attached to."))
         return data
@@ -52,7 +53,8 @@ class InvitationForm(forms.Form):
 
     def __init__(self, *args, municipality=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = Organization.objects.filter(
+        organization = cast(forms.ModelChoiceField, self.fields["organization"])
+        organization.queryset = Organization.objects.filter(
             municipalities=municipality
         ).select_related("actor_type")
 
@@ -76,7 +78,7 @@ class AcceptNewAccountForm(forms.Form):
         self.email = email
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         first, second = data.get("password1"), data.get("password2")
         if first and second and first != second:
             self.add_error("password2", _("The two passwords differ."))
@@ -137,10 +139,9 @@ class MeetingForm(forms.Form):
         super().__init__(*args, **kwargs)
         if case_conference_only:
             # Counsellors organise case conferences, nothing else.
-            self.fields["kind"].choices = [
-                (MeetingKind.CASE_CONFERENCE, MeetingKind.CASE_CONFERENCE.label)
-            ]
-            self.fields["kind"].initial = MeetingKind.CASE_CONFERENCE
+            kind = cast(forms.ChoiceField, self.fields["kind"])
+            kind.choices = [(MeetingKind.CASE_CONFERENCE, MeetingKind.CASE_CONFERENCE.label)]
+            kind.initial = MeetingKind.CASE_CONFERENCE
 
     def clean_starts_at(self):
         value = self.cleaned_data["starts_at"]
@@ -148,7 +149,7 @@ class MeetingForm(forms.Form):
         return value.replace(tzinfo=None).replace(tzinfo=BERLIN)
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("kind") != MeetingKind.CASE_CONFERENCE and (
             data.get("case_code") or data.get("case_summary")
         ):
@@ -215,7 +216,7 @@ class SeriesForm(forms.Form):
     )
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if not data.get("place") and not data.get("online_url"):
             self.add_error("place", _("Give a place or an online link."))
         return data
@@ -238,9 +239,8 @@ class InviteParticipantsForm(forms.Form):
 
     def __init__(self, *args, candidates=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["users"].queryset = (
-            candidates if candidates is not None else User.objects.none()
-        )
+        users = cast(forms.ModelMultipleChoiceField, self.fields["users"])
+        users.queryset = candidates if candidates is not None else User.objects.none()
 
 
 class AgendaItemForm(forms.ModelForm):
@@ -265,10 +265,10 @@ class ActionItemForm(forms.ModelForm):
 
     def __init__(self, *args, municipality=None, members=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner_organization"].queryset = Organization.objects.filter(
-            municipalities=municipality
-        )
-        self.fields["owner_user"].queryset = members if members is not None else User.objects.none()
+        owner_organization = cast(forms.ModelChoiceField, self.fields["owner_organization"])
+        owner_organization.queryset = Organization.objects.filter(municipalities=municipality)
+        owner_user = cast(forms.ModelChoiceField, self.fields["owner_user"])
+        owner_user.queryset = members if members is not None else User.objects.none()
 
 
 class ActionStatusForm(forms.Form):

@@ -271,6 +271,21 @@ def step_keys() -> list[str]:
 def compute(network: Network, now: datetime.datetime | None = None) -> Roadmap:
     """Where the network stands, derived from meetings held and guidebook statuses."""
     now = now or timezone.now()
+    facts = {**_meeting_facts(network, now), **_guidebook_facts(network)}
+    roadmap = Roadmap()
+    next_found = False
+    for definition in _steps():
+        done, evidence = facts[definition.key]
+        state = StepState(definition, done, str(evidence))
+        if not done and not next_found:
+            state.is_next = True
+            next_found = True
+        roadmap.steps.append(state)
+    return roadmap
+
+
+def _meeting_facts(network: Network, now: datetime.datetime) -> dict[str, tuple[bool, object]]:
+    """Steps done by meetings: Workshop I, the first round table, regular round tables."""
     meetings = Meeting.objects.filter(network=network)
     held_kinds: dict[str, int] = {}
     for kind in (
@@ -286,7 +301,26 @@ def compute(network: Network, now: datetime.datetime | None = None) -> Roadmap:
         .count()
     )
     next_round_table = meetings.upcoming(now).filter(kind=MeetingKind.ROUND_TABLE).exists()
+    return {
+        "workshop_1": (
+            held_kinds.get(MeetingKind.WORKSHOP_1, 0) > 0,
+            _("Workshop I held with recorded attendance."),
+        ),
+        "round_table": (held_kinds.get(MeetingKind.ROUND_TABLE, 0) > 0, ""),
+        "regular": (
+            recent_round_tables >= REGULAR_MIN_HELD and next_round_table,
+            ngettext(
+                "%(count)s round table held in the last twelve months; next one scheduled: %(next)s.",
+                "%(count)s round tables held in the last twelve months; next one scheduled: %(next)s.",
+                recent_round_tables,
+            )
+            % {"count": recent_round_tables, "next": _("yes") if next_round_table else _("no")},
+        ),
+    }
 
+
+def _guidebook_facts(network: Network) -> dict[str, tuple[bool, object]]:
+    """Steps done in the guidebook: entries drafted for half the target groups, reviewed, published."""
     organizations = (
         Organization.objects.filter(municipalities=network.municipality)
         if network.municipality_id
@@ -299,12 +333,7 @@ def compute(network: Network, now: datetime.datetime | None = None) -> Roadmap:
     drafted = len(covered) >= needed
     reviewed = drafted and all(status != OrganizationStatus.DRAFT for status, _t in statuses)
     published = drafted and all(status == OrganizationStatus.PUBLISHED for status, _t in statuses)
-
-    facts = {
-        "workshop_1": (
-            held_kinds.get(MeetingKind.WORKSHOP_1, 0) > 0,
-            _("Workshop I held with recorded attendance."),
-        ),
+    return {
         "guidebook_drafted": (
             drafted,
             _("%(covered)s of %(total)s target-group actor types have an entry.")
@@ -312,24 +341,4 @@ def compute(network: Network, now: datetime.datetime | None = None) -> Roadmap:
         ),
         "guidebook_reviewed": (reviewed, ""),
         "guidebook_published": (published, ""),
-        "round_table": (held_kinds.get(MeetingKind.ROUND_TABLE, 0) > 0, ""),
-        "regular": (
-            recent_round_tables >= REGULAR_MIN_HELD and next_round_table,
-            ngettext(
-                "%(count)s round table held in the last twelve months; next one scheduled: %(next)s.",
-                "%(count)s round tables held in the last twelve months; next one scheduled: %(next)s.",
-                recent_round_tables,
-            )
-            % {"count": recent_round_tables, "next": _("yes") if next_round_table else _("no")},
-        ),
     }
-    roadmap = Roadmap()
-    next_found = False
-    for definition in _steps():
-        done, evidence = facts[definition.key]
-        state = StepState(definition, done, str(evidence))
-        if not done and not next_found:
-            state.is_next = True
-            next_found = True
-        roadmap.steps.append(state)
-    return roadmap

@@ -42,45 +42,59 @@ def dashboard_section(request, user) -> dict | None:
     seen = set()
     for membership in memberships:
         municipality = membership.municipality
-        if municipality.pk in seen:
+        if municipality is None or municipality.pk in seen:
             continue
         seen.add(municipality.pk)
         network = Network.objects.filter(municipality=municipality).first()
-        block = {"municipality": municipality, "network": network, "is_coordinator": False}
         is_coordinator = any(
             m.role == "coordinator" and m.municipality_id == municipality.pk for m in memberships
         )
-        block["is_coordinator"] = is_coordinator
+        block: dict[str, object] = {
+            "municipality": municipality,
+            "network": network,
+            "is_coordinator": is_coordinator,
+        }
         if network is not None:
             if is_coordinator:
-                from . import services
-
-                road = roadmap.compute(network, now)
-                block["next_step"] = road.next_step
-                block["gap_count"] = len(services.gaps(network))
-                block["upcoming"] = list(
-                    Meeting.objects.filter(network=network)
-                    .exclude(kind=MeetingKind.CASE_CONFERENCE)
-                    .upcoming(now)
-                    .order_by("starts_at")[:3]
-                )
-                block["open_actions"] = (
-                    ActionItem.objects.filter(network=network)
-                    .exclude(status=ActionStatus.DONE)
-                    .exclude(meeting__kind=MeetingKind.CASE_CONFERENCE)
-                    .count()
-                )
-            block["my_invitations"] = list(
-                Participant.objects.filter(
-                    user=user, meeting__network=network, meeting__ends_at__gte=now
-                )
-                .select_related("meeting")
-                .order_by("meeting__starts_at")[:5]
-            )
-            block["my_actions"] = list(
-                ActionItem.objects.filter(network=network, owner_user=user)
-                .exclude(status=ActionStatus.DONE)
-                .order_by("due_date")[:5]
-            )
+                block.update(_coordinator_summary(network, now))
+            block.update(_personal_summary(network, user, now))
         blocks.append(block)
     return {"blocks": blocks, "states": states}
+
+
+def _coordinator_summary(network: Network, now: datetime.datetime) -> dict[str, object]:
+    """Next roadmap step, missing actors, coming meetings and open tasks (no case conferences)."""
+    from .services import gaps
+
+    return {
+        "next_step": roadmap.compute(network, now).next_step,
+        "gap_count": len(gaps(network)),
+        "upcoming": list(
+            Meeting.objects.filter(network=network)
+            .exclude(kind=MeetingKind.CASE_CONFERENCE)
+            .upcoming(now)
+            .order_by("starts_at")[:3]
+        ),
+        "open_actions": ActionItem.objects.filter(network=network)
+        .exclude(status=ActionStatus.DONE)
+        .exclude(meeting__kind=MeetingKind.CASE_CONFERENCE)
+        .count(),
+    }
+
+
+def _personal_summary(network: Network, user, now: datetime.datetime) -> dict[str, object]:
+    """The user's own coming meetings and open tasks in this network."""
+    return {
+        "my_invitations": list(
+            Participant.objects.filter(
+                user=user, meeting__network=network, meeting__ends_at__gte=now
+            )
+            .select_related("meeting")
+            .order_by("meeting__starts_at")[:5]
+        ),
+        "my_actions": list(
+            ActionItem.objects.filter(network=network, owner_user=user)
+            .exclude(status=ActionStatus.DONE)
+            .order_by("due_date")[:5]
+        ),
+    }

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from wegweiser.core.models import Municipality, State
-from wegweiser.guidebook.models import Organization
+from wegweiser.guidebook.selectors import published_counselling_services
 
 from . import wages
 
@@ -31,16 +31,8 @@ def counselling_services(
     Only public fields: name, phone, e-mail, website, languages, opening hours (no addresses, so
     confidential places stay safe). Services that speak `language` come first.
     """
-    organizations = Organization.objects.published().filter(actor_type__counselling=True)
-    if municipality is not None:
-        organizations = organizations.serving(municipality)
-    elif state is not None:
-        organizations = organizations.filter(municipalities__state=state)
-    else:
-        return []
-    organizations = organizations.distinct().prefetch_related("locations").order_by("name")
     services = []
-    for organization in organizations:
+    for organization in published_counselling_services(municipality=municipality, state=state):
         hours = [
             location.opening_hours
             for location in organization.locations.all()

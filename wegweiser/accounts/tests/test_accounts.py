@@ -191,3 +191,39 @@ def test_demo_is_idempotent(world):
         Membership.objects.count(),
         Organization.objects.count(),
     ) == before
+
+
+# Starting a municipality (a state coordinator's right; the write is core's service).
+def test_state_coordinator_starts_a_municipality(client_as):
+    client = client_as("state_coordinator")
+    response = client.post(
+        "/de/state/rheinland-pfalz/municipalities/new/",
+        {"name": "Neu-Musterdorf", "ags": "07999003"},
+    )
+    assert response.status_code == 302
+    from wegweiser.core.models import Municipality
+
+    place = Municipality.objects.get(ags="07999003")
+    assert place.slug == "neu-musterdorf" and place.state.code == "07"
+
+
+def test_municipality_key_must_belong_to_the_state(client_as):
+    from wegweiser.core.models import Municipality
+
+    client = client_as("state_coordinator")
+    response = client.post(
+        "/de/state/rheinland-pfalz/municipalities/new/", {"name": "Falsch", "ags": "06999003"}
+    )
+    assert response.status_code == 400
+    assert not Municipality.objects.filter(ags="06999003").exists()
+    response = client.post(
+        "/de/state/rheinland-pfalz/municipalities/new/", {"name": "", "ags": "12"}
+    )
+    assert response.status_code == 400
+
+
+def test_foreign_state_coordinator_cannot_start_here(client_as):
+    response = client_as("foreign_state").post(
+        "/de/state/rheinland-pfalz/municipalities/new/", {"name": "X", "ags": "07999004"}
+    )
+    assert response.status_code == 404

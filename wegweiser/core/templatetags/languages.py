@@ -2,12 +2,13 @@
 
 from django import template
 from django.conf import settings
+from django.template import Context
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def language_links(context):
+def language_links(context: Context) -> list[dict[str, str]]:
     request = context["request"]
     codes = dict(settings.LANGUAGES)
     parts = request.path.split("/", 2)

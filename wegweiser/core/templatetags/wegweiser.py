@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from django import forms, template
-from django.utils.translation import get_language
+from django.utils.safestring import SafeString
+
+from wegweiser.core.i18n import current_language
 
 register = template.Library()
 
@@ -21,7 +23,7 @@ def _widget_class(widget: forms.Widget, has_error: bool) -> str:
 
 
 @register.filter
-def kern_widget(bound_field: forms.BoundField):
+def kern_widget(bound_field: forms.BoundField) -> SafeString:
     """Render a field's widget with KERN classes and the ARIA links to its hint and error."""
     widget = bound_field.field.widget
     attrs: dict[str, str | bool] = {"class": _widget_class(widget, bool(bound_field.errors))}
@@ -49,11 +51,11 @@ def widget_kind(bound_field: forms.BoundField) -> str:
 
 
 @register.simple_tag
-def translated(values, language=None):
+def translated(values: dict[str, str] | None, language: str | None = None) -> str:
     """Text for the active language from a {language: text} dict, falling back to de and en."""
     if not values:
         return ""
-    code = (language or get_language() or "de").split("-")[0]
+    code = current_language(language)
     for candidate in (code, "de", "en"):
         if values.get(candidate):
             return values[candidate]

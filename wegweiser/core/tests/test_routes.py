@@ -7,6 +7,7 @@ Each app lists its routes in `tests/access_matrix.py` (ROUTES). A new URL withou
 from __future__ import annotations
 
 import importlib
+import importlib.util
 
 import pytest
 from django.conf import settings
@@ -24,13 +25,26 @@ EXCLUDED_PREFIXES = {
 EXCLUDED_NAMES: dict[str, str] = {}
 
 
+def has_urls(app: str) -> bool:
+    """Does the app serve URLs (a urls module, or the API's router modules)?"""
+    return app == "api" or importlib.util.find_spec(f"wegweiser.{app}.urls") is not None
+
+
 def matrix_routes() -> list[Route]:
     routes = []
     for app in APPS:
+        name = f"wegweiser.{app}.tests.access_matrix"
         try:
-            module = importlib.import_module(f"wegweiser.{app}.tests.access_matrix")
-        except ModuleNotFoundError:
-            continue
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as error:
+            if error.name is None or not name.startswith(error.name):
+                raise  # the matrix exists but imports something missing: show that error
+            if has_urls(app):
+                raise LookupError(
+                    f"wegweiser/{app.replace('.', '/')}/tests/access_matrix.py is missing: every "
+                    "app with URLs lists each of them with the expected status per persona."
+                ) from error
+            continue  # an app without URLs needs no matrix
         routes.extend(module.ROUTES)
     return routes
 

@@ -142,38 +142,3 @@ def test_oversized_body_is_a_clear_400(client, settings):
 def test_malformed_query_string_is_not_a_500(client):
     response = client.get("/de/m/musterstadt/?%ZZ=%E0%A4%A")
     assert response.status_code == 200
-
-
-def test_state_coordinator_starts_a_municipality(client_as):
-    client = client_as("state_coordinator")
-    response = client.post(
-        "/de/state/rheinland-pfalz/municipalities/new/",
-        {"name": "Neu-Musterdorf", "ags": "07999003"},
-    )
-    assert response.status_code == 302
-    from wegweiser.core.models import Municipality
-
-    place = Municipality.objects.get(ags="07999003")
-    assert place.slug == "neu-musterdorf" and place.state.code == "07"
-
-
-def test_municipality_key_must_belong_to_the_state(client_as):
-    from wegweiser.core.models import Municipality
-
-    client = client_as("state_coordinator")
-    response = client.post(
-        "/de/state/rheinland-pfalz/municipalities/new/", {"name": "Falsch", "ags": "06999003"}
-    )
-    assert response.status_code == 400
-    assert not Municipality.objects.filter(ags="06999003").exists()
-    response = client.post(
-        "/de/state/rheinland-pfalz/municipalities/new/", {"name": "", "ags": "12"}
-    )
-    assert response.status_code == 400
-
-
-def test_foreign_state_coordinator_cannot_start_here(client_as):
-    response = client_as("foreign_state").post(
-        "/de/state/rheinland-pfalz/municipalities/new/", {"name": "X", "ags": "07999004"}
-    )
-    assert response.status_code == 404

@@ -13,11 +13,11 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
 
+from wegweiser.core.links import absolute_url
 from wegweiser.guidebook.models import ActorType, Need, localized
 
 from .serializers import formal_guidebook
@@ -179,6 +179,39 @@ def _location(location: dict[str, Any], organization: dict[str, Any], state: str
     return data
 
 
+def _need_attribute(service_id: str, key: str, role: str) -> dict[str, Any]:
+    """A need the service serves, in a role (HSDS attribute with the need taxonomy's term)."""
+    return {
+        "id": derived_id("attribute", service_id, key, role),
+        "link_id": service_id,
+        "link_type": role,
+        "link_entity": "service",
+        "taxonomy_term_id": term_id(NEED_TAXONOMY, key),
+        "value": key,
+    }
+
+
+def _mandate_item(item: dict[str, Any]) -> dict[str, Any]:
+    """A mandate item in the Wegweiser profile (without the serializer's "current" flags)."""
+    return {
+        "id": item["id"],
+        "kind": item["kind"],
+        "text": item["text"],
+        "version": item["version"],
+        "source": item["source"],
+        "as_of": item["as_of"],
+        "order": item["order"],
+        "needs": item["needs"],
+        "translations": {
+            language: {
+                "text": translation["text"],
+                "source_version": translation["source_version"],
+            }
+            for language, translation in item["translations"].items()
+        },
+    }
+
+
 def _service(organization: dict[str, Any]) -> dict[str, Any]:
     service_id = derived_id("service", organization["id"])
     actor_type = organization["actor_type"]
@@ -186,17 +219,7 @@ def _service(organization: dict[str, Any]) -> dict[str, Any]:
     for item in organization["mandate"]:
         for link in item["needs"]:
             needs[(link["key"], link["role"])] = None
-    attributes = [
-        {
-            "id": derived_id("attribute", service_id, key, role),
-            "link_id": service_id,
-            "link_type": role,
-            "link_entity": "service",
-            "taxonomy_term_id": term_id(NEED_TAXONOMY, key),
-            "value": key,
-        }
-        for key, role in sorted(needs)
-    ]
+    attributes = [_need_attribute(service_id, key, role) for key, role in sorted(needs)]
     service: dict[str, Any] = {
         "id": service_id,
         "organization_id": organization["id"],
@@ -215,28 +238,7 @@ def _service(organization: dict[str, Any]) -> dict[str, Any]:
             for location in organization["locations"]
         ],
         "attributes": attributes,
-        "wegweiser": {
-            "mandate": [
-                {
-                    "id": item["id"],
-                    "kind": item["kind"],
-                    "text": item["text"],
-                    "version": item["version"],
-                    "source": item["source"],
-                    "as_of": item["as_of"],
-                    "order": item["order"],
-                    "needs": item["needs"],
-                    "translations": {
-                        language: {
-                            "text": translation["text"],
-                            "source_version": translation["source_version"],
-                        }
-                        for language, translation in item["translations"].items()
-                    },
-                }
-                for item in organization["mandate"]
-            ]
-        },
+        "wegweiser": {"mandate": [_mandate_item(item) for item in organization["mandate"]]},
     }
     if organization["last_confirmed_at"]:
         service["assured_date"] = organization["last_confirmed_at"]
@@ -297,13 +299,12 @@ def export_document(municipality, guidebook: dict[str, Any] | None = None) -> di
     guidebook = guidebook if guidebook is not None else formal_guidebook(municipality)
     assert guidebook["version"] == "formal", "HSDS exports carry the formal guidebook only"
     state = guidebook["municipality"]["state"]["name"]
-    base_url = getattr(settings, "WEGWEISER_BASE_URL", "").rstrip("/")
     return {
         "hsds_version": HSDS_VERSION,
         "profile": PROFILE_URI,
         "generated_at": timezone.now().replace(microsecond=0).isoformat(),
         "as_of": guidebook["as_of"],
-        "source": base_url + _overview_path(municipality),
+        "source": absolute_url(_overview_path(municipality)),
         "municipality": guidebook["municipality"],
         "taxonomies": taxonomies(),
         "taxonomy_terms": taxonomy_terms(),

@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.conf import settings
 from django.core.cache import cache
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, get_language_info, gettext_lazy, override
+from django.utils.translation import get_language_info, gettext_lazy, override
 from django.utils.translation import gettext as _
 
+from wegweiser.core.i18n import current_language
+from wegweiser.core.links import absolute_reverse
 from wegweiser.core.pdf import render_pdf
 from wegweiser.core.qr import qr_svg
 from wegweiser.guidebook.fingerprint import guidebook_fingerprint
@@ -45,9 +45,8 @@ CACHE_SECONDS = 7 * 24 * 3600
 
 def online_url(municipality, language: str) -> str:
     """Address of the guidebook's online version (the page the QR code leads to)."""
-    base = getattr(settings, "WEGWEISER_BASE_URL", "").rstrip("/")
     with override(language):
-        return base + reverse("guidebook:overview", kwargs={"slug": municipality.slug})
+        return absolute_reverse("guidebook:overview", slug=municipality.slug)
 
 
 def _parse_date(value: str | None) -> datetime.date | None:
@@ -111,7 +110,7 @@ def _present(guidebook: dict[str, Any], language: str) -> list[dict[str, Any]]:
 
 
 def _render(municipality, guidebook: dict[str, Any], *, internal: bool, user=None) -> bytes:
-    language = (get_language() or "de").split("-")[0]
+    language = current_language()
     url = online_url(municipality, language)
     context = {
         "municipality": municipality,
@@ -130,7 +129,7 @@ def _render(municipality, guidebook: dict[str, Any], *, internal: bool, user=Non
 
 
 def formal_pdf_cache_key(municipality) -> str:
-    language = (get_language() or "de").split("-")[0]
+    language = current_language()
     return (
         f"guidebook-exports:pdf:{municipality.pk}:formal:{language}:"
         f"{guidebook_fingerprint(municipality)}"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from wegweiser.accounts.access import municipalities_with_access
-
-from .visibility import can_see_internal, published_organizations
+from wegweiser.guidebook.access import may_see_internal
+from wegweiser.guidebook.selectors import published_organizations
 
 
 def municipality_downloads(request, municipality):
@@ -12,7 +12,7 @@ def municipality_downloads(request, municipality):
         return None
     return {
         "municipality": municipality,
-        "internal": can_see_internal(request.user, municipality),
+        "internal": may_see_internal(request.user, municipality),
     }
 
 

@@ -7,7 +7,7 @@ Every export (PDF, HSDS, API) starts here, so what is public is decided once:
   for organisations with a confidential address (shelters publish only their "front door").
   Never contact persons, never internal notes, never drafts or entries waiting for approval.
 * informal: the formal version plus contact persons with recorded, not withdrawn consent and the
-  internal notes. Only for users with a role in the municipality (see visibility.py).
+  internal notes. Only for users with a role in the municipality (`access.may_see_internal`).
 
 The result is JSON-compatible (strings, numbers, lists, dicts, None); dates are ISO strings.
 """
@@ -17,9 +17,9 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.db.models import Prefetch
 from django.utils import timezone
 
+from wegweiser.guidebook.access import may_see_internal
 from wegweiser.guidebook.models import (
     ActorType,
     Location,
@@ -28,8 +28,7 @@ from wegweiser.guidebook.models import (
     Need,
     NeedRole,
 )
-
-from .visibility import can_see_internal, published_organizations, visible_contact_persons
+from wegweiser.guidebook.selectors import consented_contacts, published_organizations
 
 FORMAL = "formal"
 INFORMAL = "informal"
@@ -121,31 +120,6 @@ def _mandate_item(item: MandateItem) -> dict[str, Any]:
     }
 
 
-def _organizations_queryset(municipality, *, internal: bool):
-    queryset = (
-        published_organizations(municipality)
-        .select_related("actor_type")
-        .prefetch_related(
-            Prefetch("locations", queryset=Location.objects.order_by("name", "id")),
-            Prefetch(
-                "mandate_items",
-                queryset=MandateItem.objects.order_by("order", "kind", "id").prefetch_related(
-                    "translations", "need_links__need"
-                ),
-            ),
-        )
-    )
-    if internal:
-        queryset = queryset.prefetch_related(
-            Prefetch(
-                "contact_persons",
-                queryset=visible_contact_persons().order_by("name", "id"),
-                to_attr="consented_persons",
-            )
-        )
-    return queryset
-
-
 def _sort_key(organization) -> tuple:
     # Counselling services first: they are where a worker should be sent first.
     return (
@@ -183,14 +157,14 @@ def organization_data(organization, *, internal: bool) -> dict[str, Any]:
                 "email": person.email,
                 "practical_note": person.practical_note,
             }
-            for person in organization.consented_persons
+            for person in consented_contacts(organization)
         ]
         data["internal_notes"] = organization.internal_notes
     return data
 
 
 def _guidebook(municipality, *, internal: bool) -> dict[str, Any]:
-    organizations = sorted(_organizations_queryset(municipality, internal=internal), key=_sort_key)
+    organizations = sorted(published_organizations(municipality, contacts=internal), key=_sort_key)
     dates = [o.last_confirmed_at for o in organizations if o.last_confirmed_at]
     return {
         "version": INFORMAL if internal else FORMAL,
@@ -208,16 +182,15 @@ def formal_guidebook(municipality) -> dict[str, Any]:
 
 def informal_guidebook(municipality, user) -> dict[str, Any]:
     """The network's guidebook; falls back to the formal one for users without a role there."""
-    return _guidebook(municipality, internal=can_see_internal(user, municipality))
+    return _guidebook(municipality, internal=may_see_internal(user, municipality))
 
 
 def organization_of_guidebook(municipality, organization_id, user=None) -> dict[str, Any] | None:
     """One published organisation of the municipality's guidebook, or None."""
-    internal = can_see_internal(user, municipality)
-    organization = _organizations_queryset(municipality, internal=internal).filter(
-        pk=organization_id
+    internal = may_see_internal(user, municipality)
+    found = (
+        published_organizations(municipality, contacts=internal).filter(pk=organization_id).first()
     )
-    found = next(iter(organization), None)
     return organization_data(found, internal=internal) if found else None
 
 

@@ -1,4 +1,5 @@
 import factory
+from django.urls import reverse
 
 from wegweiser.guidebook.models import (
     ActorType,
@@ -91,3 +92,32 @@ def full_organization(municipality, **kwargs):
         MandateNeedFactory(item=item)
     ContactPersonFactory(organization=organization)
     return organization
+
+
+def edit_data(organization, **changes):
+    """POST data of the edit form: the entry as it is, with `changes`."""
+    data = {
+        "name": organization.name,
+        "description": organization.description,
+        "phone": organization.phone,
+        "email": organization.email,
+        "website": organization.website,
+        "languages": organization.languages,
+        "internal_notes": organization.internal_notes,
+        "locations-TOTAL_FORMS": "0",
+        "locations-INITIAL_FORMS": "0",
+        "locations-MIN_NUM_FORMS": "0",
+        "locations-MAX_NUM_FORMS": "10",
+    }
+    data.update(changes)
+    return data
+
+
+def url(name, **kwargs):
+    """A guidebook URL in Musterstadt (unless another slug is given)."""
+    kwargs.setdefault("slug", "musterstadt")
+    return reverse(f"guidebook:{name}", kwargs=kwargs)
+
+
+def detail_url(organization, version=""):
+    return url("detail", pk=organization.pk) + (f"?version={version}" if version else "")

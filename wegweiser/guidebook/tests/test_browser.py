@@ -55,6 +55,7 @@ def test_member_edit_coordinator_approval_public_page(page):
     _visit(page, "/de/dashboard/", "coordinator dashboard")
     _visit(page, f"{base}review/", "review queue")
     page.get_by_role("link", name="Jobcenter Musterstadt").click()
+    page.wait_for_url(f"**{detail}approve/")
     check_accessibility(page, "approval page")
     assert NEW_PHONE in page.content()
     page.get_by_role("button", name="Veröffentlichen").click()

@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wegweiser.guidebook.exports import hsds, hsds_import
+from wegweiser.guidebook.exports.hsds_read import MAPPED_FIELDS
 from wegweiser.guidebook.models import Organization
 
 JSON = st.recursive(
@@ -17,19 +18,8 @@ JSON = st.recursive(
     ),
     max_leaves=15,
 )
-FIELDS = [
-    "id",
-    "name",
-    "description",
-    "email",
-    "website",
-    "phones",
-    "locations",
-    "services",
-    "attributes",
-    "wegweiser",
-    "contacts",
-]
+# Every field the import reads, plus the named contacts it must refuse.
+FIELDS = [*sorted(MAPPED_FIELDS - {"metadata"}), "contacts"]
 FUZZ = settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 
@@ -32,3 +33,20 @@ def api_token(user) -> str:
 
     _token, raw = ApiToken.issue(user, "test")
     return raw
+
+
+def valid_document(world) -> dict:
+    """The HSDS export of Musterstadt as plain JSON data (a valid import file)."""
+    from wegweiser.guidebook.exports import hsds
+
+    return json.loads(json.dumps(hsds.export_document(world.musterstadt)))
+
+
+def empty_municipality(world, slug="leerstadt", ags="07999099"):
+    """A municipality of Musterstadt's state without guidebook entries."""
+    from wegweiser.core.models import Municipality
+
+    municipality, _created = Municipality.objects.get_or_create(
+        slug=slug, defaults={"state": world.musterstadt.state, "name": "Leerstadt", "ags": ags}
+    )
+    return municipality

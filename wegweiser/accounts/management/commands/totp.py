@@ -1,5 +1,7 @@
+from typing import Any
+
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -7,10 +9,10 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 class Command(BaseCommand):
     help = "Print the current two-factor code of a demo account (development only)."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("email")
 
-    def handle(self, *args, email, **options):
+    def handle(self, *args: Any, email: str, **options: Any) -> None:
         if not settings.DEBUG:
             raise CommandError("Only available in development (WEGWEISER_DEBUG=1).")
         device = TOTPDevice.objects.filter(user__email=email.lower(), confirmed=True).first()

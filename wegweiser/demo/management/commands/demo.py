@@ -1,5 +1,7 @@
+from typing import Any
+
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from wegweiser.demo.services import ACCOUNTS, ADMIN_EMAIL, load_demo
 
@@ -7,14 +9,14 @@ from wegweiser.demo.services import ACCOUNTS, ADMIN_EMAIL, load_demo
 class Command(BaseCommand):
     help = "Load the demo state Rheinland-Pfalz with Musterstadt and Beispielstadt (idempotent)."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--force",
             action="store_true",
             help="Load even when DEBUG is off (never on a real installation).",
         )
 
-    def handle(self, *args, force=False, **options):
+    def handle(self, *args: Any, force: bool = False, **options: Any) -> None:
         if not settings.DEBUG and not force:
             raise CommandError(
                 "Demo accounts have a published password. Refusing to load them with DEBUG off; "

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views_exports as views
+from . import views
 
 app_name = "guidebook_exports"
 

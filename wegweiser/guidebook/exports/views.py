@@ -7,20 +7,15 @@ import json
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from wegweiser.accounts.access import get_municipality_for_user
-from wegweiser.core.models import Municipality
+from wegweiser.core.selectors import public_municipality
+from wegweiser.guidebook.fingerprint import guidebook_fingerprint
 
-from .exports import hsds, pdf, vcard
-from .exports.serializers import organization_of_guidebook
-from .fingerprint import guidebook_fingerprint
-
-
-def _public_municipality(slug: str) -> Municipality:
-    return get_object_or_404(Municipality.objects.select_related("state"), slug=slug)
+from . import hsds, pdf, vcard
+from .serializers import organization_of_guidebook
 
 
 def _download(content: bytes | str, content_type: str, filename: str, *, inline=False):
@@ -33,7 +28,7 @@ def _download(content: bytes | str, content_type: str, filename: str, *, inline=
 @require_safe
 def guidebook_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     """The public guidebook as PDF (cached until the guidebook changes)."""
-    municipality = _public_municipality(slug)
+    municipality = public_municipality(slug)
     return _download(
         pdf.formal_pdf(municipality), "application/pdf", f"wegweiser-{slug}.pdf", inline=True
     )
@@ -57,7 +52,7 @@ def guidebook_internal_pdf(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def guidebook_hsds(request: HttpRequest, slug: str) -> HttpResponse:
     """The formal guidebook as Open Referral HSDS 3.0 JSON (with the Wegweiser profile)."""
-    municipality = _public_municipality(slug)
+    municipality = public_municipality(slug)
     key = f"guidebook-exports:hsds:{municipality.pk}:{guidebook_fingerprint(municipality)}"
     body = cache.get(key)
     if body is None:
@@ -75,7 +70,7 @@ def guidebook_hsds(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def organization_vcard(request: HttpRequest, slug: str, organization: str) -> HttpResponse:
     """The institutional contact of a published organisation as vCard (public data)."""
-    municipality = _public_municipality(slug)
+    municipality = public_municipality(slug)
     data = organization_of_guidebook(municipality, organization)
     if data is None:
         raise Http404

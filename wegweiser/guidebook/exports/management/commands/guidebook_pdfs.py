@@ -16,7 +16,7 @@ from django.utils import translation
 
 from wegweiser.core.models import Municipality
 from wegweiser.guidebook.exports.pdf import formal_pdf, formal_pdf_cache_key
-from wegweiser.guidebook.exports.visibility import published_organizations
+from wegweiser.guidebook.selectors import published_organizations
 
 
 class Command(BaseCommand):

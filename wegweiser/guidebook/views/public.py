@@ -1,0 +1,186 @@
+"""Public pages of the guidebook: overview, detail, search (internal version for members)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from wegweiser.core.models import Municipality
+from wegweiser.core.selectors import public_municipality
+
+from ..access import is_coordinator, may_see_internal
+from ..fingerprint import guidebook_fingerprint
+from ..models import Need, NeedRole
+from ..presentation import (
+    grouped,
+    label_needs,
+    languages_of,
+    mandate_sections,
+    matrix,
+    needs_served,
+)
+from ..search import MAX_QUERY_LENGTH, QueryError, query_terms
+from ..selectors import organization_for_page, published_organizations, visible_contact_persons
+from ._common import guard, internal_version
+
+CACHE_SECONDS = 3600
+
+
+def _anonymous_page_key(request: HttpRequest, slug: str) -> str | None:
+    """Cache key of the whole overview page for a visitor without session, or None.
+
+    Such visitors all get the same page (no form token, no messages, no internal data), so it is
+    served from the cache without touching the database; the key changes with the guidebook's
+    fingerprint, the language and the day ("may be outdated" badges depend on the date).
+    """
+    if request.GET or settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return None
+    municipality_id = cache.get_or_set(
+        f"guidebook:municipality-id:{slug}",
+        lambda: Municipality.objects.filter(slug=slug).values_list("pk", flat=True).first(),
+        300,
+    )
+    if municipality_id is None:
+        return None
+    return (
+        f"guidebook:page:{municipality_id}:{get_language()}:{timezone.localdate().isoformat()}:"
+        f"{guidebook_fingerprint(municipality_id)}"
+    )
+
+
+@require_safe
+@guard
+def overview(request: HttpRequest, slug: str) -> HttpResponse:
+    page_key = _anonymous_page_key(request, slug)
+    if page_key is not None:
+        cached = cache.get(page_key)
+        if cached is not None:
+            return HttpResponse(cached)
+    response = _overview(request, slug)
+    if page_key is not None and response.status_code == 200:
+        cache.set(page_key, response.content, CACHE_SECONDS)
+    return response
+
+
+def _overview(request: HttpRequest, slug: str) -> HttpResponse:
+    municipality = public_municipality(slug)
+    internal = internal_version(request, municipality)
+    body = None
+    cache_key = None
+    if not internal:
+        cache_key = (
+            f"guidebook:overview:{municipality.pk}:{get_language()}:"
+            f"{timezone.localdate().isoformat()}:{guidebook_fingerprint(municipality)}"
+        )
+        body = cache.get(cache_key)
+    if body is None:
+        body = _overview_body(request, municipality, internal)
+        if cache_key:
+            cache.set(cache_key, body, CACHE_SECONDS)
+    context = {
+        "municipality": municipality,
+        "internal": internal,
+        "may_see_internal": may_see_internal(request.user, municipality),
+        "is_coordinator": is_coordinator(request.user, municipality),
+        "body": mark_safe(body),  # noqa: S308 - rendered by our own template
+    }
+    return render(request, "guidebook/overview.html", context)
+
+
+def _overview_body(request: HttpRequest, municipality: Municipality, internal: bool) -> str:
+    organizations = list(published_organizations(municipality, contacts=internal))
+    needs = label_needs(list(Need.objects.all()))
+    _decorate(request, municipality, organizations, internal)
+    return render_to_string(
+        "guidebook/_overview_body.html",
+        {
+            "municipality": municipality,
+            "groups": grouped(organizations),
+            "needs": needs,
+            "rows": matrix(organizations, needs),
+            "internal": internal,
+            "count": len(organizations),
+            "roles": NeedRole.choices,
+        },
+        request=None,
+    )
+
+
+def _decorate(request: HttpRequest, municipality, organizations: list, internal: bool) -> None:
+    """Language labels and (internal version only) consented contacts for the list templates."""
+    for organization in organizations:
+        organization.language_labels = languages_of(organization)
+        organization.contacts = (
+            visible_contact_persons(request.user, organization, municipality) if internal else []
+        )
+
+
+@require_safe
+@guard
+def detail(request: HttpRequest, slug: str, pk) -> HttpResponse:
+    municipality = public_municipality(slug)
+    internal = internal_version(request, municipality)
+    found = organization_for_page(request.user, municipality, pk)
+    if found is None:
+        raise Http404
+    organization, editable = found
+    contacts = visible_contact_persons(request.user, organization, municipality) if internal else []
+    context = {
+        "municipality": municipality,
+        "organization": organization,
+        "internal": internal,
+        "may_see_internal": may_see_internal(request.user, municipality),
+        "can_edit": editable,
+        "is_coordinator": is_coordinator(request.user, municipality),
+        "sections": mandate_sections(organization),
+        "needs_served": needs_served(organization),
+        "language_labels": languages_of(organization),
+        "contacts": contacts,
+        "locations": [] if organization.confidential_address else organization.locations.all(),
+        "freshness_days": settings.WEGWEISER_FRESHNESS_DAYS,
+    }
+    return render(request, "guidebook/detail.html", context)
+
+
+@require_safe
+@guard
+def search(request: HttpRequest, slug: str) -> HttpResponse:
+    municipality = public_municipality(slug)
+    internal = internal_version(request, municipality)
+    query = request.GET.get("q", "")
+    context = {
+        "municipality": municipality,
+        "internal": internal,
+        "may_see_internal": may_see_internal(request.user, municipality),
+        "query": query,
+        "results": [],
+        "searched": False,
+    }
+    try:
+        terms = query_terms(query)
+    except QueryError as error:
+        context["query"] = query[:MAX_QUERY_LENGTH]
+        context["error"] = (
+            _("The search text is too long (at most %(count)s characters).")
+            % {"count": MAX_QUERY_LENGTH}
+            if str(error) == "too_long"
+            else _("The search text contains characters that cannot be searched.")
+        )
+        return render(request, "guidebook/search.html", context, status=400)
+    if terms:
+        queryset = published_organizations(municipality, contacts=internal)
+        field = "internal_search_text" if internal else "search_text"
+        for term in terms:
+            queryset = queryset.filter(**{f"{field}__icontains": term})
+        context["results"] = results = list(queryset[:100])
+        context["searched"] = True
+        _decorate(request, municipality, results, internal)
+    return render(request, "guidebook/search.html", context)

@@ -1,0 +1,53 @@
+"""Network work: networks, invitations, meetings, agendas, minutes, decisions, action items.
+
+Members are `accounts.Membership` rows (user × municipality × role × organisation); this app adds
+what a network does together. Every change is kept (simple-history); nothing is hard-deleted
+except agenda items and files a coordinator removes on purpose.
+"""
+
+from .calendar import CalendarFeed, ReminderLog
+from .meetings import (
+    AgendaItem,
+    Meeting,
+    MeetingKind,
+    MeetingQuerySet,
+    MeetingSeries,
+    Participant,
+    Rsvp,
+    SeriesRule,
+)
+from .network import INVITABLE_ROLES, Invitation, InvitationQuerySet, Network, Structure
+from .records import (
+    ActionItem,
+    ActionStatus,
+    Decision,
+    MeetingFile,
+    Minutes,
+    MinutesStatus,
+    meeting_file_path,
+)
+
+__all__ = [
+    "INVITABLE_ROLES",
+    "ActionItem",
+    "ActionStatus",
+    "AgendaItem",
+    "CalendarFeed",
+    "Decision",
+    "Invitation",
+    "InvitationQuerySet",
+    "Meeting",
+    "MeetingFile",
+    "MeetingKind",
+    "MeetingQuerySet",
+    "MeetingSeries",
+    "Minutes",
+    "MinutesStatus",
+    "Network",
+    "Participant",
+    "ReminderLog",
+    "Rsvp",
+    "SeriesRule",
+    "Structure",
+    "meeting_file_path",
+]

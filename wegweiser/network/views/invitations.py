@@ -1,0 +1,126 @@
+"""Inviting people into the network, withdrawing an invitation, and the invitee's accept page."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import login as auth_login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from wegweiser.accounts.access import forget_memberships
+from wegweiser.accounts.models import User
+from wegweiser.guidebook.models import ActorType, Organization
+
+from .. import services
+from ..access import NetworkAccess, get_network_for_user
+from ..forms import AcceptNewAccountForm, InvitationForm
+from ..models import Invitation
+
+
+def _draft_from_query(request: HttpRequest, net: NetworkAccess) -> dict:
+    """The one-click draft when the page is opened from a gap (?organization= or ?actor_type=)."""
+    organization = None
+    actor_type = None
+    if request.GET.get("organization"):
+        try:
+            organization = Organization.objects.filter(
+                municipalities=net.network.municipality, pk=request.GET["organization"]
+            ).first()
+        except ValidationError:
+            organization = None
+    if request.GET.get("actor_type"):
+        actor_type = ActorType.objects.filter(key=request.GET["actor_type"]).first()
+    if organization or actor_type:
+        return services.invitation_draft(net.network, organization, actor_type)
+    return {}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invite(request: HttpRequest, slug: str) -> HttpResponse:
+    net = get_network_for_user(request, slug, write=True)
+    initial = _draft_from_query(request, net) if request.method == "GET" else {}
+    form = InvitationForm(
+        request.POST or None, initial=initial, municipality=net.network.municipality
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.create_invitation(
+            net.network,
+            email=data["email"],
+            name=data["name"],
+            role=data["role"],
+            organization=data["organization"],
+            message=data["message"],
+            invited_by=request.user,
+        )
+        messages.success(
+            request, _("The invitation was sent to %(email)s.") % {"email": data["email"]}
+        )
+        return redirect("network:members", slug=slug)
+    return render(
+        request,
+        "network/invite.html",
+        {"net": net, "network": net.network, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def invitation_revoke(request: HttpRequest, slug: str, invitation: str) -> HttpResponse:
+    net = get_network_for_user(request, slug, write=True)
+    item = Invitation.objects.open().filter(network=net.network, pk=invitation).first()
+    if item is None:
+        raise Http404
+    services.revoke_invitation(item)
+    messages.success(request, _("The invitation was withdrawn."))
+    return redirect("network:members", slug=slug)
+
+
+@require_http_methods(["GET", "POST"])
+def accept(request: HttpRequest, token: str) -> HttpResponse:
+    """The invitee's page: create an account (name, password) or attach the logged-in account."""
+    invitation = services.find_open_invitation(token)
+    if invitation is None:
+        return render(request, "network/accept_invalid.html", status=404)
+    existing = User.objects.filter(email=invitation.email).first()
+    user = request.user if request.user.is_authenticated else None
+    form = None
+    if user is None and existing is None:
+        form = AcceptNewAccountForm(
+            request.POST or None, initial={"name": invitation.name}, email=invitation.email
+        )
+    if request.method == "POST":
+        if user is not None:
+            services.accept_invitation(invitation, user=user)
+        elif form is not None and form.is_valid():
+            user = services.create_account(
+                email=invitation.email,
+                name=form.cleaned_data["name"],
+                password=form.cleaned_data["password1"],
+            )
+            services.accept_invitation(invitation, user=user)
+            auth_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        else:
+            return render(
+                request,
+                "network/accept.html",
+                {"invitation": invitation, "form": form, "existing": existing},
+                status=400 if form is not None else 200,
+            )
+        forget_memberships(user)
+        messages.success(
+            request,
+            _("Welcome to %(network)s. You are now a member.") % {"network": invitation.network},
+        )
+        return redirect("network:dashboard", slug=invitation.network.municipality_slug)
+    return render(
+        request,
+        "network/accept.html",
+        {"invitation": invitation, "form": form, "existing": existing},
+    )

@@ -1,0 +1,72 @@
+"""Minutes of a meeting (write, circulate, approve) and the decisions recorded in them."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from .. import services
+from ..access import get_meeting_for_user, refuse_if_minutes_locked
+from ..forms import DecisionForm, MinutesForm
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def minutes_edit(request: HttpRequest, slug: str, meeting: str) -> HttpResponse:
+    item, net, _w = get_meeting_for_user(request, slug, meeting, write=True)
+    minutes = services.minutes_for(item)
+    if minutes.is_locked:
+        raise PermissionDenied
+    initial_text = minutes.text
+    if not initial_text:
+        # A first draft follows the agenda.
+        lines = [f"{i}. {a.title}" for i, a in enumerate(item.agenda_items.all(), start=1)]
+        initial_text = "\n\n".join(lines)
+    form = MinutesForm(request.POST or None, initial={"text": initial_text})
+    if request.method == "POST" and form.is_valid():
+        services.save_minutes(item, form.cleaned_data["text"])
+        messages.success(request, _("The minutes were saved."))
+        return redirect(item.get_absolute_url() + "#minutes")
+    return render(
+        request,
+        "network/minutes_form.html",
+        {"net": net, "network": net.network, "meeting": item, "form": form, "minutes": minutes},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def minutes_transition(request: HttpRequest, slug: str, meeting: str, action: str) -> HttpResponse:
+    item, _net, _w = get_meeting_for_user(request, slug, meeting, write=True)
+    if action not in services.MINUTES_TRANSITIONS:
+        raise Http404
+    try:
+        minutes = services.transition_minutes(item, action, request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("The minutes are now: %(status)s.") % {"status": minutes.get_status_display()},
+        )
+    return redirect(item.get_absolute_url() + "#minutes")
+
+
+@login_required
+@require_POST
+def decision_add(request: HttpRequest, slug: str, meeting: str) -> HttpResponse:
+    item, _net, _w = get_meeting_for_user(request, slug, meeting, write=True)
+    refuse_if_minutes_locked(item)
+    form = DecisionForm(request.POST, prefix="decision")
+    if form.is_valid():
+        services.add_decision(item, form.cleaned_data["text"])
+        messages.success(request, _("The decision was recorded."))
+    else:
+        messages.error(request, _("Please write the decision."))
+    return redirect(item.get_absolute_url() + "#decisions")
