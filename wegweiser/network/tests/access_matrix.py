@@ -51,6 +51,8 @@ ROUTES = [
     ),
     Route("network:leave", kwargs=SLUG, expect=MEMBERS_ONLY),
     Route("network:accept", public=True, kwargs={"token": "not-a-token"}, default=404),
+    # Without an invitation remembered in the session (from the e-mail's link) there is nothing.
+    Route("network:invitation", public=True, default=404),
     Route("network:meetings", kwargs=SLUG, expect=MEMBERS_ONLY),
     # Counsellors may plan case conferences (the form offers only that type).
     Route("network:meeting_create", kwargs=SLUG, expect={**WRITE, "counsellor": 200}),
