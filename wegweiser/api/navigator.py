@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
+from wegweiser.core.links import http_url
 from wegweiser.core.models import Municipality
 from wegweiser.guidebook.access import may_see_internal
 from wegweiser.guidebook.models import Need, localized
@@ -197,7 +198,7 @@ def navigator(request, slug: str, query: Query[NavigatorQuery]):
                 "warnings": [_statement(s) for s in rec.warnings],
                 "phone": rec.organization.phone,
                 "email": rec.organization.email,
-                "website": rec.organization.website,
+                "website": http_url(rec.organization.website),
                 "languages": rec.organization.languages,
                 "locations": [
                     {

@@ -6,6 +6,7 @@ from typing import cast
 
 from django import forms
 from django.conf import settings
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
@@ -20,13 +21,18 @@ from .models import (
 )
 from .search import language_label
 
+# Links go to web pages only: no javascript:, data:, ftp: (issue 11).
+HTTP_ONLY = [URLValidator(schemes=["http", "https"])]
+
 
 def language_choices():
     return [(code, language_label(code)) for code, _name in settings.LANGUAGES]
 
 
 class OrganizationForm(forms.ModelForm):
-    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    website = forms.URLField(
+        label=_("Website"), required=False, assume_scheme="https", validators=HTTP_ONLY
+    )
     languages = forms.MultipleChoiceField(
         label=_("Languages spoken"),
         required=False,
@@ -69,7 +75,9 @@ class NewOrganizationForm(forms.ModelForm):
         queryset=ActorType.objects.all(),
         help_text=_("The mandate is filled in from the template of this actor type."),
     )
-    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    website = forms.URLField(
+        label=_("Website"), required=False, assume_scheme="https", validators=HTTP_ONLY
+    )
 
     class Meta:
         model = Organization
@@ -221,7 +229,9 @@ class ConfirmationForm(forms.Form):
     )
     phone = forms.CharField(label=_("New phone number"), required=False, max_length=40)
     email = forms.EmailField(label=_("New e-mail address"), required=False)
-    website = forms.URLField(label=_("New website"), required=False, assume_scheme="https")
+    website = forms.URLField(
+        label=_("New website"), required=False, assume_scheme="https", validators=HTTP_ONLY
+    )
     opening_hours = forms.CharField(
         label=_("New opening hours"),
         required=False,

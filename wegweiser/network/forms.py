@@ -5,6 +5,7 @@ from typing import cast
 
 from django import forms
 from django.contrib.auth import password_validation
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from wegweiser.accounts.models import User
@@ -21,6 +22,9 @@ from .models import (
     SeriesRule,
 )
 from .services import BERLIN
+
+# Links go to web pages only: no javascript:, data:, ftp: (issue 11).
+HTTP_ONLY = [URLValidator(schemes=["http", "https"])]
 
 
 class NetworkForm(forms.ModelForm):
@@ -108,7 +112,9 @@ class MeetingForm(forms.Form):
         label=_("Duration in minutes"), min_value=15, max_value=12 * 60, initial=120
     )
     place = forms.CharField(label=_("Place"), max_length=300, required=False)
-    online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
+    online_url = forms.URLField(
+        label=_("Online link"), required=False, assume_scheme="https", validators=HTTP_ONLY
+    )
     capacity = forms.IntegerField(
         label=_("Capacity"),
         min_value=1,
@@ -210,7 +216,9 @@ class SeriesForm(forms.Form):
     )
     count = forms.IntegerField(label=_("Number of meetings"), min_value=1, max_value=24, initial=4)
     place = forms.CharField(label=_("Place"), max_length=300, required=False)
-    online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
+    online_url = forms.URLField(
+        label=_("Online link"), required=False, assume_scheme="https", validators=HTTP_ONLY
+    )
     capacity = forms.IntegerField(
         label=_("Capacity"), min_value=1, max_value=100_000, required=False
     )

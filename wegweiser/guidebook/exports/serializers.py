@@ -19,6 +19,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from wegweiser.core.links import http_url
 from wegweiser.guidebook.access import may_see_internal
 from wegweiser.guidebook.models import (
     ActorType,
@@ -136,7 +137,7 @@ def organization_data(organization, *, internal: bool) -> dict[str, Any]:
         "name": organization.name,
         "actor_type": actor_type_data(organization.actor_type),
         "description": organization.description,
-        "website": organization.website,
+        "website": http_url(organization.website),
         "email": organization.email,
         "phone": organization.phone,
         "languages": list(organization.languages or []),
