@@ -156,3 +156,11 @@ def test_public_pages_are_compressed_pages_of_logged_in_people_not(client_as, cl
         "/de/m/musterstadt/guidebook/", headers={"Accept-Encoding": "gzip"}
     )
     assert member.status_code == 200 and not member.has_header("Content-Encoding")
+
+
+def test_the_privacy_page_says_what_is_logged(client, world):
+    page = client.get("/de/privacy/").content.decode()
+    assert "Was unsere Server protokollieren" in page
+    assert "7 Tage" in page and "30 Tage" in page
+    english = client.get("/en/privacy/").content.decode()
+    assert "What our servers log" in english
