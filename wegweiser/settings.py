@@ -332,6 +332,9 @@ WEGWEISER_OPERATOR = {
 # Entries not confirmed for this many days are flagged as stale in the guidebook.
 WEGWEISER_FRESHNESS_DAYS = int(os.environ.get("WEGWEISER_FRESHNESS_DAYS", "182"))
 WEGWEISER_BASE_URL = os.environ.get("WEGWEISER_BASE_URL", "http://127.0.0.1:8000")
+# Days after a withdrawal of consent until a contact person's personal fields are purged, also in
+# the history (`wegweiser purge_withdrawn_contacts`, daily).
+WEGWEISER_CONTACT_PURGE_DAYS = int(os.environ.get("WEGWEISER_CONTACT_PURGE_DAYS", "30"))
 # The anonymous work-time report API (wegweiser/api/limits.py): a year of days is about 60 kB.
 WEGWEISER_WORKTIME_REPORT_MAX_BYTES = int(
     os.environ.get("WEGWEISER_WORKTIME_REPORT_MAX_BYTES", str(256 * 1024))

@@ -39,6 +39,13 @@ class OrganizationForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Languages in which people can be advised, without an interpreter."),
     )
+    # Kept per municipality (models.InternalNote), not on the organisation: saved by the view.
+    internal_notes = forms.CharField(
+        label=_("internal notes (network only)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Shown only to network members of the municipality."),
+    )
 
     class Meta:
         model = Organization
@@ -50,18 +57,15 @@ class OrganizationForm(forms.ModelForm):
             "website",
             "languages",
             "confidential_address",
-            "internal_notes",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
-            "internal_notes": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {
             "email": _("Confirmation requests are sent to this address."),
             "confidential_address": _(
                 "For shelters: no address is shown anywhere, only phone and e-mail."
             ),
-            "internal_notes": _("Shown only to network members of the municipality."),
         }
 
     def __init__(self, *args, **kwargs):

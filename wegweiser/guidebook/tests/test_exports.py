@@ -31,8 +31,9 @@ pytestmark = pytest.mark.usefixtures("english_exports")
 
 
 def test_formal_guidebook_holds_only_public_fields(world):
-    world.counselling.internal_notes = "nur intern"
-    world.counselling.save()
+    from wegweiser.guidebook.services import set_internal_note
+
+    set_internal_note(world.counselling, world.musterstadt, "nur intern")
     draft = create_organization_from_template(
         ActorType.objects.get(key="police"),
         "Entwurf Polizei",

@@ -25,13 +25,18 @@ from ..forms import (
     WithdrawConsentForm,
 )
 from ..models import ContactPerson, MandateItem, OrganizationStatus
+from ..selectors import internal_note
 from ._common import bad, detail_url, saved_message
 
 
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, slug: str, pk) -> HttpResponse:
     municipality, organization, access = get_organization_for_user(request, slug, pk)
-    form = OrganizationForm(request.POST or None, instance=organization)
+    form = OrganizationForm(
+        request.POST or None,
+        instance=organization,
+        initial={"internal_notes": internal_note(organization, municipality)},
+    )
     locations = LocationFormSet(request.POST or None, instance=organization, prefix="locations")
     context = {
         "municipality": municipality,
@@ -43,7 +48,9 @@ def edit(request: HttpRequest, slug: str, pk) -> HttpResponse:
     if request.method == "POST":
         if not (form.is_valid() and locations.is_valid()):
             return bad(request, "guidebook/edit.html", context)
-        services.save_organization(form, locations, by_coordinator=access.is_coordinator)
+        services.save_organization(
+            form, locations, by_coordinator=access.is_coordinator, municipality=municipality
+        )
         saved_message(request, access.is_coordinator)
         return redirect(detail_url(municipality, organization))
     return render(request, "guidebook/edit.html", context)
