@@ -156,7 +156,13 @@ ROUTES = [
         "network:calendar",
         expect={"anonymous": 302, "outsider": 200, "foreign_state": 200},
     ),
-    Route("network:calendar_reset", method="post", default=302),
+    # Personal, not tied to a municipality: everyone logged in resets her own feed.
+    Route(
+        "network:calendar_reset",
+        method="post",
+        default=302,
+        expect={"outsider": 302, "foreign_state": 302},
+    ),
     Route("network:feed", public=True, kwargs={"token": "unknown"}, default=404),
     Route(
         "network:state_overview",
