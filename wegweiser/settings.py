@@ -79,8 +79,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Stores public pages for anonymous visitors last, with every header (core/page_cache.py).
+    "wegweiser.core.page_cache.AnonymousUpdateCacheMiddleware",
+    "wegweiser.core.page_cache.AnonymousGZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Answers anonymous visitors from that cache before sessions, authentication and CSRF run.
+    "wegweiser.core.page_cache.AnonymousFetchFromCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -124,6 +130,9 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'wegweiser.sqlite3'}",
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        # A connection kept between requests is checked before use: after a database restart the
+        # next request reconnects instead of failing.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -146,6 +155,10 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole public pages for anonymous visitors (wegweiser/core/page_cache.py): at most this old.
+CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "30"))
+CACHE_MIDDLEWARE_KEY_PREFIX = "public-page"
 
 # --- accounts and security ----------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -175,7 +188,10 @@ SESSION_COOKIE_SAMESITE = "Lax"
 
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Locked per account and address, and per account alone: a guesser who changes the address for
+# every try is stopped too. The price (someone can lock an account for 15 minutes) is accepted;
+# the password reset keeps working while the login is locked.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 # Our login form names the e-mail field "username" (Django's AuthenticationForm); axes must read that.
@@ -188,6 +204,25 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# No page needs a powerful browser feature; switch them off so an injected script cannot use them.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "interest-cohort",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
@@ -301,6 +336,22 @@ WEGWEISER_OPERATOR = {
 # Entries not confirmed for this many days are flagged as stale in the guidebook.
 WEGWEISER_FRESHNESS_DAYS = int(os.environ.get("WEGWEISER_FRESHNESS_DAYS", "182"))
 WEGWEISER_BASE_URL = os.environ.get("WEGWEISER_BASE_URL", "http://127.0.0.1:8000")
+# Days after a withdrawal of consent until a contact person's personal fields are purged, also in
+# the history (`wegweiser purge_withdrawn_contacts`, daily).
+WEGWEISER_CONTACT_PURGE_DAYS = int(os.environ.get("WEGWEISER_CONTACT_PURGE_DAYS", "30"))
+# The anonymous work-time report API (wegweiser/api/limits.py): a year of days is about 60 kB.
+WEGWEISER_WORKTIME_REPORT_MAX_BYTES = int(
+    os.environ.get("WEGWEISER_WORKTIME_REPORT_MAX_BYTES", str(256 * 1024))
+)
+WEGWEISER_WORKTIME_REPORT_MAX_ENTRIES = int(
+    os.environ.get("WEGWEISER_WORKTIME_REPORT_MAX_ENTRIES", "1500")
+)
+WEGWEISER_WORKTIME_REPORT_RATE = os.environ.get("WEGWEISER_WORKTIME_REPORT_RATE", "20/m")
+# Rate limits count per client address. Behind nginx, REMOTE_ADDR is nginx itself: read the
+# address nginx passes on (proxy_set_header X-Real-IP $remote_addr; see docs/deployment.md).
+RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or (
+    "HTTP_X_REAL_IP" if env_bool("BEHIND_TLS_PROXY", False) else None
+)
 
 # Keys for the field encryption of case data (Fernet, comma-separated, newest first: the first
 # encrypts, all decrypt, so keys can be rotated with `wegweiser rotate_case_keys`). Production
@@ -319,11 +370,42 @@ if not WEGWEISER_FIELD_KEYS:
         "WEGWEISER_FIELD_KEYS must be set in production (a Fernet key; see README, Counselling cases)."
     )
 
+# Operators who get an e-mail for every server error: "Name <mail@example.org>, …".
+ADMINS = [
+    (name.strip() or address, address)
+    for name, address in (
+        (entry.split("<", 1)[0], entry.split("<", 1)[-1].rstrip(">").strip())
+        for entry in env_list("WEGWEISER_ADMINS", [])
+    )
+]
+# LOG_FORMAT=json: one JSON object per line for the operator's alerting (wegweiser/core/logging.py).
+# No log line carries a query string; error mails carry no form data (docs/deployment.md).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "wegweiser.core.logging.JsonFormatter"},
+    },
+    "filters": {"production": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["production"],
+            "include_html": False,
+            "reporter_class": "wegweiser.core.logging.PrivateExceptionReporter",
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "django.request": {"handlers": ["console", "mail_admins"], "propagate": False},
+    },
 }
 CSRF_FAILURE_VIEW = "wegweiser.core.views.csrf_failure"
 FORM_RENDERER = "wegweiser.core.forms.KernFormRenderer"

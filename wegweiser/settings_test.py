@@ -22,4 +22,6 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = VAR_DIR / "test-uploads"
+# Tests change data and look again at once; the page cache has its own tests (core/tests).
+CACHE_MIDDLEWARE_SECONDS = 0
 (VAR_DIR / "static").mkdir(parents=True, exist_ok=True)

@@ -32,8 +32,13 @@ PERSONA_EMAILS = {
 PERSONAS = ["anonymous", *PERSONA_EMAILS]
 DEMO_PASSWORD = "wegweiser-demo-2026"
 
-# Answers that count as "denied" for someone who must not see a page.
+# Answers that count as "denied" for someone who must not see a page. Kept for matrices that state
+# a set on purpose; the default expectation is exact (see Route.expected).
 DENIED = {302, 401, 403, 404}
+# The exact default for a protected route (DESIGN §9, issue 11): anonymous visitors are sent to the
+# login page (302, checked by the route test), people of another municipality or state get 404
+# (existence is not revealed).
+DEFAULT_DENIED = {"anonymous": 302, "outsider": 404, "foreign_state": 404}
 
 
 def login(client, user) -> None:
@@ -51,8 +56,8 @@ class Route:
     """One URL name in the permission matrix.
 
     `kwargs` builds the URL arguments from the test world. `expect` maps persona → status; personas
-    left out get the default: 200 for public routes; for protected routes anonymous and outsiders
-    must be denied (DENIED) and everyone else gets `default`.
+    left out get the default: 200 for public routes; for protected routes anonymous visitors get a
+    login redirect, outsiders and the other state's coordinator 404, everyone else `default`.
     """
 
     name: str
@@ -69,8 +74,8 @@ class Route:
             return self.expect[persona]
         if self.public:
             return self.default
-        if persona in ("anonymous", "outsider", "foreign_state"):
-            return DENIED
+        if persona in DEFAULT_DENIED:
+            return DEFAULT_DENIED[persona]
         return self.default
 
 

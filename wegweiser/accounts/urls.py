@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_personal_data
 
 app_name = "accounts"
 
@@ -11,6 +11,8 @@ urlpatterns = [
     path("accounts/2fa/", views.two_factor, name="two_factor"),
     path("accounts/profile/", views.profile, name="profile"),
     path("accounts/profile/tokens/", views.token_create, name="token_create"),
+    path("accounts/profile/data.json", views_personal_data.export, name="personal_data"),
+    path("accounts/profile/delete/", views_personal_data.delete, name="delete"),
     path("accounts/profile/tokens/<str:prefix>/revoke/", views.token_revoke, name="token_revoke"),
     path("accounts/password-reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path(

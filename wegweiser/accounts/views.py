@@ -76,12 +76,14 @@ def two_factor(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         token = form.cleaned_data["token"]
         if enrolling and services.confirm_totp_device(device, token):
+            request.session.cycle_key()  # a new session id for the new privilege level
             otp_login(request, device)
             messages.success(request, _("Two-factor authentication is set up."))
             return redirect("core:dashboard")
         if not enrolling:
             matched = match_token(user, token)
             if matched is not None:
+                request.session.cycle_key()  # a new session id for the new privilege level
                 otp_login(request, matched)
                 return redirect(_safe_next(request) or "core:dashboard")
         if not enrolling and not all(d.verify_is_allowed()[0] for d in confirmed):

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from . import cases, core, guidebook, navigator, worktime
+from .openapi import WegweiserAPI
 
 # One router module per app (wegweiser/api/<app>.py); add a new app's router here.
 ROUTERS = [core.router, guidebook.router, navigator.router, worktime.router, cases.router]
 
-api = NinjaAPI(
+api = WegweiserAPI(
     title="Wegweiser API",
     version="1",
     description="Guidebooks, navigator and tools of local networks against labour exploitation.",

@@ -128,9 +128,11 @@ def detail(case) -> dict:
     }
 
 
-@router.get("/cases", response=list[CaseSummary], url_name="cases_list")
+@router.get("/cases", response={200: list[CaseSummary], 404: Problem}, url_name="cases_list")
 def list_cases(request, q: str = "", status: str = ""):
-    """The caller's organisations' cases (code and categories only), newest first."""
+    """The caller's organisations' cases (code and categories only), newest first.
+
+    404 for anyone who is no counsellor: whether cases exist is not revealed."""
     if not is_counsellor(request.user):
         raise Http404
     return list(search_cases(cases_visible_to(request.user), q, status)[:500])

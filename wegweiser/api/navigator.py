@@ -10,9 +10,11 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
 from wegweiser.core.i18n import current_language
+from wegweiser.core.links import http_url
 from wegweiser.core.models import Municipality
 from wegweiser.guidebook.access import may_see_internal
 from wegweiser.guidebook.models import Need
+from wegweiser.navigator.cache import cached_recommend
 from wegweiser.navigator.links import guidebook_entry_url
 from wegweiser.navigator.services import (
     RESIDENCE_STATUSES,
@@ -22,7 +24,6 @@ from wegweiser.navigator.services import (
     needs_for_keys,
     parse_keys,
     parse_status,
-    recommend,
 )
 
 from .auth import optional_user
@@ -45,13 +46,13 @@ class StatementOut(Schema):
     source: str = ""
 
 
-class LocationOut(Schema):
+class RecommendationLocationOut(Schema):
     name: str
     address: str
     opening_hours: str
 
 
-class ContactPersonOut(Schema):
+class RecommendationContactOut(Schema):
     name: str
     function: str
     phone: str
@@ -78,9 +79,9 @@ class RecommendationOut(Schema):
     email: str
     website: str
     languages: list[str]
-    locations: list[LocationOut]
+    locations: list[RecommendationLocationOut]
     guidebook_url: str
-    contact_persons: list[ContactPersonOut] | None = None
+    contact_persons: list[RecommendationContactOut] | None = None
 
 
 class NoticeOut(Schema):
@@ -165,7 +166,7 @@ def _recommendation(rec, slug: str, language: str, show_contacts: bool) -> dict:
         "warnings": [_statement(s) for s in rec.warnings],
         "phone": rec.organization.phone,
         "email": rec.organization.email,
-        "website": rec.organization.website,
+        "website": http_url(rec.organization.website),
         "languages": rec.organization.languages,
         "locations": [
             {
@@ -232,7 +233,7 @@ def navigator(request, slug: str, query: Query[NavigatorQuery]):
     user = optional_user(request)
     show_contacts = user is not None and may_see_internal(user, municipality)
     language = current_language()
-    result = recommend(
+    result = cached_recommend(
         municipality, needs, status=status, show_contact_persons=show_contacts, language=language
     )
     return {

@@ -6,9 +6,8 @@ forgotten (the same rules as the worker's phone, wegweiser/worktime/wages.py).
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.conf import settings
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
@@ -16,6 +15,9 @@ from ninja.errors import HttpError
 
 from wegweiser.core.models import Municipality, State
 from wegweiser.worktime import services, wages
+
+from . import limits
+from .openapi import IsoDate
 
 router = Router(tags=["work-time calendar"])
 
@@ -48,13 +50,21 @@ class CounsellingOut(Schema):
     fallbacks: list[FallbackContactOut] = []
 
 
+class DetailOut(Schema):
+    detail: str
+
+
 class CounsellingQuery(Schema):
     municipality: str | None = None
     state: str | None = None
     lang: str = ""
 
 
-@router.get("/worktime/counselling", response=CounsellingOut, url_name="worktime_counselling")
+@router.get(
+    "/worktime/counselling",
+    response={200: CounsellingOut, 400: DetailOut, 404: DetailOut},
+    url_name="worktime_counselling",
+)
 def counselling(request, query: Query[CounsellingQuery]):
     """Published counselling services for a municipality (slug) or a whole state (e.g. RP).
 
@@ -170,20 +180,20 @@ class ReportOut(Schema):
     totals: TotalsOut
 
 
-class ProblemOut(Schema):
+class ReportProblemOut(Schema):
     detail: str
     code: str
     where: str
 
 
 class ReportQuery(Schema):
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
+    date_from: IsoDate | None = None
+    date_to: IsoDate | None = None
 
 
 @router.post(
     "/worktime/report",
-    response={200: ReportOut, 400: ProblemOut},
+    response={200: ReportOut, 400: ReportProblemOut, 413: ReportProblemOut, 429: ReportProblemOut},
     url_name="worktime_report",
     openapi_extra={
         "requestBody": {
@@ -196,8 +206,12 @@ class ReportQuery(Schema):
 def report(request, query: Query[ReportQuery]):
     """The report for an exported file: hours, minimum wage due, payments, deductions, difference.
 
-    Public, nothing is stored. A broken file answers 400 with the reason.
+    Public, nothing is stored. A broken file answers 400 with the reason; a file over the size or
+    entry limit 413; more requests per client than the rate allows 429 (with Retry-After).
     """
+    refused = _over_limits(request)
+    if refused is not None:
+        return refused
     try:
         data = services.parse_export(request.body)
     except wages.FileProblem as problem:
@@ -226,3 +240,19 @@ def report(request, query: Query[ReportQuery]):
             query.date_to.isoformat() if query.date_to else None,
         ),
     )
+
+
+def _over_limits(request) -> JsonResponse | None:
+    """413/429 before the costly check of the file (wegweiser/api/limits.py)."""
+    max_bytes, max_entries, rate = limits.worktime_limits()
+    wait = limits.retry_after(request, "api.worktime_report", rate)
+    if wait is not None:
+        problem = {"detail": limits.rate_limited_message(wait), "code": "rate_limited", "where": ""}
+        return JsonResponse(problem, status=429, headers={"Retry-After": str(wait)})
+    if limits.body_too_large(request, max_bytes):
+        problem = {"detail": limits.too_large_message(max_bytes), "code": "too_large", "where": ""}
+        return JsonResponse(problem, status=413)
+    if limits.count_entries(request.body, ("days", "payments", "deductions")) > max_entries:
+        detail = limits.too_many_entries_message(max_entries)
+        return JsonResponse({"detail": detail, "code": "too_many_entries", "where": ""}, status=413)
+    return None

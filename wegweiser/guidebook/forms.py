@@ -6,6 +6,7 @@ from typing import cast
 
 from django import forms
 from django.conf import settings
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
@@ -20,18 +21,30 @@ from .models import (
 )
 from .search import language_label
 
+# Links go to web pages only: no javascript:, data:, ftp: (issue 11).
+HTTP_ONLY = [URLValidator(schemes=["http", "https"])]
+
 
 def language_choices():
     return [(code, language_label(code)) for code, _name in settings.LANGUAGES]
 
 
 class OrganizationForm(forms.ModelForm):
-    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    website = forms.URLField(
+        label=_("Website"), required=False, assume_scheme="https", validators=HTTP_ONLY
+    )
     languages = forms.MultipleChoiceField(
         label=_("Languages spoken"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Languages in which people can be advised, without an interpreter."),
+    )
+    # Kept per municipality (models.InternalNote), not on the organisation: saved by the view.
+    internal_notes = forms.CharField(
+        label=_("internal notes (network only)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Shown only to network members of the municipality."),
     )
 
     class Meta:
@@ -44,18 +57,15 @@ class OrganizationForm(forms.ModelForm):
             "website",
             "languages",
             "confidential_address",
-            "internal_notes",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
-            "internal_notes": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {
             "email": _("Confirmation requests are sent to this address."),
             "confidential_address": _(
                 "For shelters: no address is shown anywhere, only phone and e-mail."
             ),
-            "internal_notes": _("Shown only to network members of the municipality."),
         }
 
     def __init__(self, *args, **kwargs):
@@ -69,7 +79,9 @@ class NewOrganizationForm(forms.ModelForm):
         queryset=ActorType.objects.all(),
         help_text=_("The mandate is filled in from the template of this actor type."),
     )
-    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    website = forms.URLField(
+        label=_("Website"), required=False, assume_scheme="https", validators=HTTP_ONLY
+    )
 
     class Meta:
         model = Organization
@@ -221,7 +233,9 @@ class ConfirmationForm(forms.Form):
     )
     phone = forms.CharField(label=_("New phone number"), required=False, max_length=40)
     email = forms.EmailField(label=_("New e-mail address"), required=False)
-    website = forms.URLField(label=_("New website"), required=False, assume_scheme="https")
+    website = forms.URLField(
+        label=_("New website"), required=False, assume_scheme="https", validators=HTTP_ONLY
+    )
     opening_hours = forms.CharField(
         label=_("New opening hours"),
         required=False,
@@ -253,4 +267,4 @@ class RestoreForm(forms.Form):
     kind = forms.ChoiceField(
         choices=[("organization", "organization"), ("location", "location"), ("mandate", "mandate")]
     )
-    history_id = forms.IntegerField(min_value=1)
+    history_id = forms.IntegerField(min_value=1, max_value=2**63 - 1)

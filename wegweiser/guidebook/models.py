@@ -134,7 +134,6 @@ class Organization(models.Model):
     languages = models.JSONField(_("languages spoken"), default=list, blank=True)
     # Shelters publish only a "front door" contact: no address in any version.
     confidential_address = models.BooleanField(_("confidential address"), default=False)
-    internal_notes = models.TextField(_("internal notes (network only)"), blank=True)
     status = models.CharField(
         _("status"),
         max_length=16,
@@ -289,6 +288,37 @@ class ContactPersonQuerySet(models.QuerySet["ContactPerson"]):
     def with_consent(self) -> ContactPersonQuerySet:
         """Only people whose consent is recorded and not withdrawn may appear anywhere."""
         return self.filter(consent_given_at__isnull=False, consent_withdrawn_at__isnull=True)
+
+
+class InternalNote(models.Model):
+    """A municipality network's own note on an organisation.
+
+    An organisation (a customs office, a regional counselling service) can serve several
+    municipalities; each network keeps its own note, which no other municipality sees or edits.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="internal_notes"
+    )
+    municipality = models.ForeignKey(
+        "core.Municipality", on_delete=models.CASCADE, related_name="+"
+    )
+    text = models.TextField(_("internal notes (network only)"), blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("internal note")
+        verbose_name_plural = _("internal notes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "municipality"], name="one_note_per_municipality"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} / {self.municipality}"
 
 
 class ContactPerson(models.Model):

@@ -99,7 +99,9 @@ def organization_search_parts(organization) -> tuple[list[str], list[str]]:
         public += [translation_row.text for translation_row in item.translations.all()]
         for link in item.need_links.all():
             public += list(link.need.label.values()) + list(link.need.plain.values())
-    internal = [organization.internal_notes]
+    # Internal notes are per municipality (InternalNote) and stay out of the shared search text,
+    # so a search cannot reveal another municipality's note (issue 11).
+    internal: list[str] = []
     for person in ContactPerson.objects.with_consent().filter(organization=organization):
         internal += [person.name, person.function, person.practical_note]
     return public, internal

@@ -141,3 +141,22 @@ def organization_for_page(user, municipality: Municipality, pk) -> tuple[Organiz
     editable = may_edit(user, organization, municipality)
     visible = (organization.status == "published" and organization.archived_at is None) or editable
     return (organization, editable) if visible else None
+
+
+def internal_note(organization: Organization, municipality: Municipality) -> str:
+    """The municipality network's own note on the organisation ("" when it has none)."""
+    from .models import InternalNote
+
+    note = InternalNote.objects.filter(organization=organization, municipality=municipality).first()
+    return note.text if note else ""
+
+
+def internal_notes_of(municipality: Municipality) -> dict:
+    """The municipality network's notes, by organisation id (one query for a whole guidebook)."""
+    from .models import InternalNote
+
+    return dict(
+        InternalNote.objects.filter(municipality=municipality).values_list(
+            "organization_id", "text"
+        )
+    )

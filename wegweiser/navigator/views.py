@@ -26,6 +26,7 @@ from wegweiser.core.qr import qr_svg, qr_svg_data_uri
 from wegweiser.guidebook.access import may_see_internal
 from wegweiser.guidebook.models import Need
 
+from .cache import cached_recommend
 from .forms import ReferralSheetForm
 from .indicators import UnknownIndicator, assess
 from .links import guidebook_entry_url
@@ -39,7 +40,6 @@ from .services import (
     needs_for_keys,
     parse_keys,
     parse_status,
-    recommend,
 )
 from .simple import counselling_services, fallback_contacts
 
@@ -104,7 +104,7 @@ def professional(request: HttpRequest, slug: str) -> HttpResponse:
     error = error or status_error
     language = current_language()
     show_contacts = may_see_internal(request.user, municipality)
-    result = recommend(
+    result = cached_recommend(
         municipality, needs, status=status, show_contact_persons=show_contacts, language=language
     )
     _decorate(result, municipality, language)
@@ -140,7 +140,9 @@ def referral_sheet(request: HttpRequest, slug: str) -> HttpResponse:
     form = ReferralSheetForm(request.POST or None)
     if not error and not needs:
         error = _("Please tick at least one situation in the navigator first.")
-    result = recommend(municipality, needs, status=status, language=language)
+    result = cached_recommend(
+        municipality, needs, status=status, show_contact_persons=False, language=language
+    )
     _decorate(result, municipality, language)
     query = _result_query(needs, status)
     online_url = request.build_absolute_uri(

@@ -5,6 +5,7 @@ from typing import cast
 
 from django import forms
 from django.contrib.auth import password_validation
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from wegweiser.accounts.models import User
@@ -21,6 +22,9 @@ from .models import (
     SeriesRule,
 )
 from .services import BERLIN
+
+# Links go to web pages only: no javascript:, data:, ftp: (issue 11).
+HTTP_ONLY = [URLValidator(schemes=["http", "https"])]
 
 
 class NetworkForm(forms.ModelForm):
@@ -108,10 +112,13 @@ class MeetingForm(forms.Form):
         label=_("Duration in minutes"), min_value=15, max_value=12 * 60, initial=120
     )
     place = forms.CharField(label=_("Place"), max_length=300, required=False)
-    online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
+    online_url = forms.URLField(
+        label=_("Online link"), required=False, assume_scheme="https", validators=HTTP_ONLY
+    )
     capacity = forms.IntegerField(
         label=_("Capacity"),
         min_value=1,
+        max_value=100_000,
         required=False,
         help_text=_("Leave empty for no limit. Beyond it, people go on a waiting list."),
     )
@@ -209,8 +216,12 @@ class SeriesForm(forms.Form):
     )
     count = forms.IntegerField(label=_("Number of meetings"), min_value=1, max_value=24, initial=4)
     place = forms.CharField(label=_("Place"), max_length=300, required=False)
-    online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
-    capacity = forms.IntegerField(label=_("Capacity"), min_value=1, required=False)
+    online_url = forms.URLField(
+        label=_("Online link"), required=False, assume_scheme="https", validators=HTTP_ONLY
+    )
+    capacity = forms.IntegerField(
+        label=_("Capacity"), min_value=1, max_value=100_000, required=False
+    )
 
     def clean(self):
         data = super().clean() or {}

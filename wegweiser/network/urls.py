@@ -20,6 +20,7 @@ urlpatterns = [
         name="invitation_revoke",
     ),
     path(M + "leave/", members.leave, name="leave"),
+    path("network/invitation/", invitations.invitation, name="invitation"),
     path("network/invitation/<str:token>/", invitations.accept, name="accept"),
     path(M + "meetings/", meetings.meetings, name="meetings"),
     path(M + "meetings/new/", meetings.meeting_create, name="meeting_create"),

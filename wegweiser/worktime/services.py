@@ -13,6 +13,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import override, pgettext
 
+from wegweiser.core.links import http_url
 from wegweiser.core.models import Municipality, State
 from wegweiser.guidebook.selectors import published_counselling_services
 
@@ -44,7 +45,7 @@ def counselling_services(
                 "name": organization.name,
                 "phone": organization.phone,
                 "email": organization.email,
-                "website": organization.website,
+                "website": http_url(organization.website),
                 "languages": list(organization.languages or []),
                 "opening_hours": hours,
                 "speaks_language": bool(language) and language in (organization.languages or []),

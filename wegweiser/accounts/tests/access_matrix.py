@@ -39,6 +39,16 @@ ROUTES = [
         default=302,
         expect={"anonymous": 302, "outsider": 302, "foreign_state": 302},
     ),
+    Route("accounts:personal_data", expect={"anonymous": 302, **LOGGED_IN}),
+    Route("accounts:delete", expect={"anonymous": 302, **LOGGED_IN}),
+    # A wrong password deletes nothing (400); the real deletion is tested in test_personal_data.
+    Route(
+        "accounts:delete",
+        method="post",
+        data={"password": "wrong"},
+        default=400,
+        expect={"anonymous": 302, **{p: 400 for p in LOGGED_IN}},
+    ),
     Route("accounts:password_reset", public=True),
     Route("accounts:password_reset_done", public=True),
     Route("accounts:password_reset_confirm", public=True, kwargs={"uidb64": "x", "token": "y"}),

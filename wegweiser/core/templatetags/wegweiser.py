@@ -6,8 +6,15 @@ from django import forms, template
 from django.utils.safestring import SafeString
 
 from wegweiser.core.i18n import current_language
+from wegweiser.core.links import http_url
 
 register = template.Library()
+
+
+@register.filter(name="http_url")
+def http_url_filter(value: str) -> str:
+    """Only an http(s) address, else "" — for every href built from stored data."""
+    return http_url(value)
 
 
 def _widget_class(widget: forms.Widget, has_error: bool) -> str:

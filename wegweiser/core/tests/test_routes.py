@@ -100,6 +100,27 @@ def test_admin_is_gated(client):
     assert response.status_code == 302 and "/login/" in response["Location"]
 
 
+# Rows that change on any request and say nothing about the data (sessions, login throttling).
+UNCOUNTED = {"sessions.Session", "axes.AccessAttempt", "axes.AccessLog", "axes.AccessFailureLog"}
+
+
+def row_counts() -> dict[str, int]:
+    """Rows of every model, history tables included (every tracked change adds a history row)."""
+    from django.apps import apps
+
+    return {
+        model._meta.label: model._default_manager.count()
+        for model in apps.get_models()
+        if model._meta.managed and not model._meta.proxy and model._meta.label not in UNCOUNTED
+    }
+
+
+def is_denial(route: Route, persona: str, status: int) -> bool:
+    if status in (403, 404):
+        return True
+    return persona == "anonymous" and status == 302 and not route.public
+
+
 @pytest.mark.parametrize(
     ("route", "persona"),
     [(route, persona) for route in ROUTES for persona in PERSONAS],
@@ -109,8 +130,12 @@ def test_route_access(route: Route, persona: str, client_as, world):
     client = client_as(persona)
     kwargs = route.kwargs(world) if callable(route.kwargs) else route.kwargs
     url = reverse(route.name, kwargs=kwargs) + route.query
-    response = getattr(client, route.method)(url, data=route.data or {})
     expected = route.expected(persona)
+    denied_post = (
+        route.method == "post" and isinstance(expected, int) and is_denial(route, persona, expected)
+    )
+    before = row_counts() if denied_post else None
+    response = getattr(client, route.method)(url, data=route.data or {})
     allowed = expected if isinstance(expected, set) else {expected}
     assert response.status_code in allowed, (
         f"{route.method.upper()} {url} as {persona}: {response.status_code}, expected {allowed}"
@@ -125,3 +150,11 @@ def test_route_access(route: Route, persona: str, client_as, world):
             str(settings.LOGIN_URL).split(":")[-1] in response["Location"]
             or "login" in response["Location"]
         )
+    if before is not None:
+        after = row_counts()
+        changed = {
+            label: (before[label], after[label])
+            for label in before
+            if before[label] != after[label]
+        }
+        assert not changed, f"denied {url} as {persona} changed rows: {changed}"

@@ -207,7 +207,8 @@ def _records(raw: bytes | str, default_actor_type: str | None, report: ImportRep
         return None
     try:
         document = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+    # RecursionError: a hostile file nested thousands of levels deep.
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
         report.errors.append(
             Problem(_("file"), _("not valid JSON: %(error)s") % {"error": str(error)[:200]})
         )

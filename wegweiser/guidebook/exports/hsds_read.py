@@ -11,6 +11,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from wegweiser.core.links import http_url
 from wegweiser.guidebook.models import ActorType, Need
 
 from .hsds import ACTOR_TYPE_LINK, ACTOR_TYPE_TAXONOMY, NEED_TAXONOMY, taxonomy_id
@@ -244,6 +245,11 @@ def _read_fields(record: dict, extension: dict, label: str, errors: list[Problem
         if phone:
             break
     _check_length(errors, label, "phones/0/number", phone, 40)
+    website = _text(record.get("website"))
+    if website and not http_url(website):
+        errors.append(
+            Problem(label, _("the website must be an http:// or https:// address"), "website")
+        )
     languages = list(extension.get("languages") or [])
     if not languages:
         for service in record.get("services") or []:
@@ -255,7 +261,7 @@ def _read_fields(record: dict, extension: dict, label: str, errors: list[Problem
         "name": name,
         "description": _text(record.get("description")),
         "email": _text(record.get("email")),
-        "website": _text(record.get("website")),
+        "website": website,
         "phone": phone,
         "languages": languages,
         "confidential_address": bool(extension.get("confidential_address", False)),

@@ -19,6 +19,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from wegweiser.core.links import http_url
 from wegweiser.guidebook.access import may_see_internal
 from wegweiser.guidebook.models import (
     ActorType,
@@ -28,7 +29,12 @@ from wegweiser.guidebook.models import (
     Need,
     NeedRole,
 )
-from wegweiser.guidebook.selectors import consented_contacts, published_organizations
+from wegweiser.guidebook.selectors import (
+    consented_contacts,
+    internal_note,
+    internal_notes_of,
+    published_organizations,
+)
 
 FORMAL = "formal"
 INFORMAL = "informal"
@@ -130,13 +136,15 @@ def _sort_key(organization) -> tuple:
     )
 
 
-def organization_data(organization, *, internal: bool) -> dict[str, Any]:
+def organization_data(
+    organization, *, internal: bool, municipality=None, notes: dict | None = None
+) -> dict[str, Any]:
     data: dict[str, Any] = {
         "id": str(organization.id),
         "name": organization.name,
         "actor_type": actor_type_data(organization.actor_type),
         "description": organization.description,
-        "website": organization.website,
+        "website": http_url(organization.website),
         "email": organization.email,
         "phone": organization.phone,
         "languages": list(organization.languages or []),
@@ -159,19 +167,29 @@ def organization_data(organization, *, internal: bool) -> dict[str, Any]:
             }
             for person in consented_contacts(organization)
         ]
-        data["internal_notes"] = organization.internal_notes
+        # The note of the municipality whose guidebook this is, never another's (issue 11).
+        if notes is not None:
+            data["internal_notes"] = notes.get(organization.pk, "")
+        else:
+            data["internal_notes"] = (
+                internal_note(organization, municipality) if municipality is not None else ""
+            )
     return data
 
 
 def _guidebook(municipality, *, internal: bool) -> dict[str, Any]:
     organizations = sorted(published_organizations(municipality, contacts=internal), key=_sort_key)
     dates = [o.last_confirmed_at for o in organizations if o.last_confirmed_at]
+    notes = internal_notes_of(municipality) if internal else None  # one query, not one per entry
     return {
         "version": INFORMAL if internal else FORMAL,
         "municipality": municipality_data(municipality),
         # The guidebook is as current as its most recently confirmed entry.
         "as_of": _date(max(dates)) if dates else None,
-        "organizations": [organization_data(o, internal=internal) for o in organizations],
+        "organizations": [
+            organization_data(o, internal=internal, municipality=municipality, notes=notes)
+            for o in organizations
+        ],
     }
 
 
@@ -191,7 +209,9 @@ def organization_of_guidebook(municipality, organization_id, user=None) -> dict[
     found = (
         published_organizations(municipality, contacts=internal).filter(pk=organization_id).first()
     )
-    return organization_data(found, internal=internal) if found else None
+    if found is None:
+        return None
+    return organization_data(found, internal=internal, municipality=municipality)
 
 
 def mandate_text(item: dict[str, Any], language: str) -> tuple[str, bool]:

@@ -16,6 +16,7 @@ from .entries import (
     save_contact_person,
     save_mandate_item,
     save_organization,
+    set_internal_note,
     unarchive,
     withdraw_consent,
 )
@@ -67,6 +68,7 @@ __all__ = [
     "save_contact_person",
     "save_mandate_item",
     "save_organization",
+    "set_internal_note",
     "send_confirmation_request",
     "send_confirmation_requests",
     "stale_organizations",

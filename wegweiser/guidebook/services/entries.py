@@ -26,16 +26,38 @@ from ..models import (
 
 
 @transaction.atomic
-def save_organization(form, locations, *, by_coordinator: bool) -> Organization:
-    """Save an editor's change of an entry (form and location formset, both valid)."""
+def save_organization(form, locations, *, by_coordinator: bool, municipality=None) -> Organization:
+    """Save an editor's change of an entry (form and location formset, both valid).
+
+    The form's internal note belongs to `municipality` (the network the editor works in).
+    """
     if not by_coordinator:
         # Saved together with the change, so the history never shows an unapproved version as
         # published.
         form.instance.status = OrganizationStatus.IN_REVIEW
     organization = form.save()
     locations.save()
+    if municipality is not None and "internal_notes" in form.cleaned_data:
+        set_internal_note(organization, municipality, form.cleaned_data["internal_notes"])
     record_change(organization, by_coordinator=by_coordinator)
     return organization
+
+
+@transaction.atomic
+def set_internal_note(organization: Organization, municipality, text: str) -> None:
+    """Each municipality keeps its own note on a shared organisation (issue 11)."""
+    from ..models import InternalNote
+
+    note = InternalNote.objects.filter(organization=organization, municipality=municipality).first()
+    if note is None:
+        if text:
+            InternalNote.objects.create(
+                organization=organization, municipality=municipality, text=text
+            )
+        return
+    if note.text != text:
+        note.text = text
+        note.save()
 
 
 @transaction.atomic

@@ -145,7 +145,6 @@ RESTORE_FIELDS = [
     "phone",
     "languages",
     "confidential_address",
-    "internal_notes",
 ]
 
 

@@ -103,7 +103,7 @@ def edit_data(organization, **changes):
         "email": organization.email,
         "website": organization.website,
         "languages": organization.languages,
-        "internal_notes": organization.internal_notes,
+        "internal_notes": "",
         "locations-TOTAL_FORMS": "0",
         "locations-INITIAL_FORMS": "0",
         "locations-MIN_NUM_FORMS": "0",

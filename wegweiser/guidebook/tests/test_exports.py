@@ -31,8 +31,9 @@ pytestmark = pytest.mark.usefixtures("english_exports")
 
 
 def test_formal_guidebook_holds_only_public_fields(world):
-    world.counselling.internal_notes = "nur intern"
-    world.counselling.save()
+    from wegweiser.guidebook.services import set_internal_note
+
+    set_internal_note(world.counselling, world.musterstadt, "nur intern")
     draft = create_organization_from_template(
         ActorType.objects.get(key="police"),
         "Entwurf Polizei",
@@ -196,19 +197,20 @@ def test_public_pdf_renders_and_is_cached_until_the_guidebook_changes(client, wo
 
 
 def test_pdf_sets_language_and_direction(client, world):
+    """The real render_pdf (core/pdf.py) decides lang and dir; only WeasyPrint's input is read."""
+    import weasyprint
+
     captured = {}
+    real_html = weasyprint.HTML
 
-    def fake_render(template, context, request=None):
-        from django.template.loader import render_to_string
+    def recording_html(*args, **kwargs):
+        captured["html"] = kwargs.get("string", "")
+        return real_html(*args, **kwargs)
 
-        captured["html"] = render_to_string(
-            template, {"pdf_language": "ar", "pdf_direction": "rtl", **context}
-        )
-        return b"%PDF-fake"
-
-    with mock.patch.object(pdf, "render_pdf", side_effect=fake_render):
+    with mock.patch.object(weasyprint, "HTML", side_effect=recording_html):
         response = client.get("/ar/m/musterstadt/guidebook/guidebook.pdf")
     assert response.status_code == 200
+    assert response.content.startswith(b"%PDF")
     html = captured["html"]
     assert '<html lang="ar" dir="rtl">' in html
     # Mandates without an Arabic translation fall back to the German text, marked as such.

@@ -46,7 +46,9 @@ def golden(world):
     cache.clear()
     today = datetime.date.today()
     counselling = world.counselling
-    counselling.internal_notes = NOTE
+    from wegweiser.guidebook.services import set_internal_note
+
+    set_internal_note(counselling, world.musterstadt, NOTE)
     counselling.save()
     ContactPerson.objects.create(
         organization=counselling,
@@ -69,8 +71,8 @@ def golden(world):
         DRAFT_NAME,
         [world.musterstadt],
         status=OrganizationStatus.DRAFT,
-        internal_notes="Zznotemarker im Entwurf",
     )
+    set_internal_note(draft, world.musterstadt, "Zznotemarker im Entwurf")
     ContactPerson.objects.create(organization=draft, name=DRAFT_PERSON, consent_given_at=today)
     with translation.override("en"):
         yield world

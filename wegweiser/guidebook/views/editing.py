@@ -7,6 +7,7 @@ coordinators every entry of the municipality; see access.py.
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -25,13 +26,19 @@ from ..forms import (
     WithdrawConsentForm,
 )
 from ..models import ContactPerson, MandateItem, OrganizationStatus
+from ..selectors import internal_note
 from ._common import bad, detail_url, saved_message
 
 
+@login_required
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, slug: str, pk) -> HttpResponse:
     municipality, organization, access = get_organization_for_user(request, slug, pk)
-    form = OrganizationForm(request.POST or None, instance=organization)
+    form = OrganizationForm(
+        request.POST or None,
+        instance=organization,
+        initial={"internal_notes": internal_note(organization, municipality)},
+    )
     locations = LocationFormSet(request.POST or None, instance=organization, prefix="locations")
     context = {
         "municipality": municipality,
@@ -43,12 +50,15 @@ def edit(request: HttpRequest, slug: str, pk) -> HttpResponse:
     if request.method == "POST":
         if not (form.is_valid() and locations.is_valid()):
             return bad(request, "guidebook/edit.html", context)
-        services.save_organization(form, locations, by_coordinator=access.is_coordinator)
+        services.save_organization(
+            form, locations, by_coordinator=access.is_coordinator, municipality=municipality
+        )
         saved_message(request, access.is_coordinator)
         return redirect(detail_url(municipality, organization))
     return render(request, "guidebook/edit.html", context)
 
 
+@login_required
 @require_http_methods(["GET", "POST"])
 def mandate_item(request: HttpRequest, slug: str, pk, item=None) -> HttpResponse:
     municipality, organization, access = get_organization_for_user(request, slug, pk)
@@ -82,6 +92,7 @@ def mandate_item(request: HttpRequest, slug: str, pk, item=None) -> HttpResponse
     return render(request, "guidebook/mandate_item.html", context)
 
 
+@login_required
 @require_POST
 def mandate_item_delete(request: HttpRequest, slug: str, pk, item) -> HttpResponse:
     municipality, organization, access = get_organization_for_user(request, slug, pk)
@@ -91,6 +102,7 @@ def mandate_item_delete(request: HttpRequest, slug: str, pk, item) -> HttpRespon
     return redirect(detail_url(municipality, organization) + "#mandate")
 
 
+@login_required
 @require_http_methods(["GET", "POST"])
 def contacts(request: HttpRequest, slug: str, pk, person=None) -> HttpResponse:
     municipality, organization, access = get_organization_for_user(request, slug, pk)
@@ -117,6 +129,7 @@ def contacts(request: HttpRequest, slug: str, pk, person=None) -> HttpResponse:
     return render(request, "guidebook/contacts.html", context)
 
 
+@login_required
 @require_POST
 def withdraw_consent(request: HttpRequest, slug: str, pk, person) -> HttpResponse:
     municipality, organization, access = get_organization_for_user(request, slug, pk)
@@ -134,6 +147,7 @@ def withdraw_consent(request: HttpRequest, slug: str, pk, person) -> HttpRespons
     return redirect("guidebook:contacts", slug=municipality.slug, pk=organization.pk)
 
 
+@login_required
 @require_http_methods(["GET", "POST"])
 def new_organization(request: HttpRequest, slug: str) -> HttpResponse:
     municipality, access = get_municipality_for_user(request, slug, write=True)

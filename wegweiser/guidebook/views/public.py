@@ -28,7 +28,12 @@ from ..presentation import (
     needs_served,
 )
 from ..search import MAX_QUERY_LENGTH, QueryError, query_terms
-from ..selectors import organization_for_page, published_organizations, visible_contact_persons
+from ..selectors import (
+    internal_note,
+    organization_for_page,
+    published_organizations,
+    visible_contact_persons,
+)
 from ._common import guard, internal_version
 
 CACHE_SECONDS = 3600
@@ -137,6 +142,7 @@ def detail(request: HttpRequest, slug: str, pk) -> HttpResponse:
         "municipality": municipality,
         "organization": organization,
         "internal": internal,
+        "internal_note": internal_note(organization, municipality) if internal else "",
         "may_see_internal": may_see_internal(request.user, municipality),
         "can_edit": editable,
         "is_coordinator": is_coordinator(request.user, municipality),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -21,6 +22,7 @@ from ..selectors import ordered
 from ._common import bad, detail_url
 
 
+@login_required
 @require_http_methods(["GET", "POST"])
 def approve(request: HttpRequest, slug: str, pk) -> HttpResponse:
     municipality, organization, access = get_organization_for_user(
@@ -38,6 +40,7 @@ def approve(request: HttpRequest, slug: str, pk) -> HttpResponse:
     return render(request, "guidebook/approve.html", context)
 
 
+@login_required
 @require_http_methods(["GET", "POST"])
 def history(request: HttpRequest, slug: str, pk) -> HttpResponse:
     municipality, organization, access = get_organization_for_user(
@@ -68,6 +71,7 @@ def history(request: HttpRequest, slug: str, pk) -> HttpResponse:
     return render(request, "guidebook/history.html", context)
 
 
+@login_required
 @require_POST
 def archive(request: HttpRequest, slug: str, pk) -> HttpResponse:
     municipality, organization, access = get_organization_for_user(
@@ -82,6 +86,7 @@ def archive(request: HttpRequest, slug: str, pk) -> HttpResponse:
     return redirect(detail_url(municipality, organization))
 
 
+@login_required
 @require_safe
 def review(request: HttpRequest, slug: str) -> HttpResponse:
     municipality, access = get_municipality_for_user(request, slug, write=True)
@@ -97,6 +102,7 @@ def review(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "guidebook/review.html", context)
 
 
+@login_required
 @require_POST
 def proposal_done(request: HttpRequest, slug: str, proposal) -> HttpResponse:
     municipality, access = get_municipality_for_user(request, slug, write=True)

@@ -12,6 +12,7 @@ from .invitations import (
     create_account,
     create_invitation,
     find_open_invitation,
+    open_invitation_by_id,
     revoke_invitation,
 )
 from .meetings import (
@@ -61,6 +62,7 @@ __all__ = [
     "feed_for",
     "feed_meetings",
     "find_open_invitation",
+    "open_invitation_by_id",
     "gaps",
     "invitation_draft",
     "invite_users",

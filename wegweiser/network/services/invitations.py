@@ -74,12 +74,29 @@ def find_open_invitation(raw: str) -> Invitation | None:
     )
 
 
+def open_invitation_by_id(pk: str) -> Invitation | None:
+    try:
+        return (
+            Invitation.objects.open()
+            .select_related("network__municipality", "organization")
+            .filter(pk=pk)
+            .first()
+        )
+    except ValidationError:  # not a UUID
+        return None
+
+
 @transaction.atomic
 def accept_invitation(invitation: Invitation, *, user: User) -> Membership:
-    """Single use: the invitation is consumed (row-locked) and the membership created."""
+    """Single use: the invitation is consumed (row-locked) and the membership created.
+
+    Only the account with the invited e-mail address may accept (issue 11).
+    """
     locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if locked.state != "open":
         raise ValidationError(_("This invitation is no longer valid."))
+    if user.email.strip().lower() != locked.email.strip().lower():
+        raise ValidationError(_("This invitation is for another e-mail address."))
     membership = (
         Membership.objects.active()
         .filter(

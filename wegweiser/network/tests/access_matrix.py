@@ -51,6 +51,8 @@ ROUTES = [
     ),
     Route("network:leave", kwargs=SLUG, expect=MEMBERS_ONLY),
     Route("network:accept", public=True, kwargs={"token": "not-a-token"}, default=404),
+    # Without an invitation remembered in the session (from the e-mail's link) there is nothing.
+    Route("network:invitation", public=True, default=404),
     Route("network:meetings", kwargs=SLUG, expect=MEMBERS_ONLY),
     # Counsellors may plan case conferences (the form offers only that type).
     Route("network:meeting_create", kwargs=SLUG, expect={**WRITE, "counsellor": 200}),
@@ -154,7 +156,13 @@ ROUTES = [
         "network:calendar",
         expect={"anonymous": 302, "outsider": 200, "foreign_state": 200},
     ),
-    Route("network:calendar_reset", method="post", default=302),
+    # Personal, not tied to a municipality: everyone logged in resets her own feed.
+    Route(
+        "network:calendar_reset",
+        method="post",
+        default=302,
+        expect={"outsider": 302, "foreign_state": 302},
+    ),
     Route("network:feed", public=True, kwargs={"token": "unknown"}, default=404),
     Route(
         "network:state_overview",

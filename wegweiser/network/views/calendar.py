@@ -65,4 +65,6 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     if subscription is None:
         raise Http404
     meetings_list = feed_meetings(subscription.user)
-    return _ics_response(services.calendar_bytes(meetings_list, "Wegweiser"), "wegweiser.ics")
+    return _ics_response(
+        services.calendar_bytes(meetings_list, "Wegweiser", feed=True), "wegweiser.ics"
+    )

@@ -6,10 +6,11 @@ from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from wegweiser.accounts.access import forget_memberships
 from wegweiser.accounts.models import User
@@ -82,19 +83,58 @@ def invitation_revoke(request: HttpRequest, slug: str, invitation: str) -> HttpR
     return redirect("network:members", slug=slug)
 
 
-@require_http_methods(["GET", "POST"])
+SESSION_KEY = "network_invitation"
+
+
+@require_safe
 def accept(request: HttpRequest, token: str) -> HttpResponse:
-    """The invitee's page: create an account (name, password) or attach the logged-in account."""
+    """The link from the e-mail: remember the invitation in the session and go on without the token.
+
+    The token is a password; after this one request it is in no address bar, history entry,
+    referrer or form action (the access-log format of docs/deployment.md hides this path too).
+    """
     invitation = services.find_open_invitation(token)
     if invitation is None:
         return render(request, "network/accept_invalid.html", status=404)
-    existing = User.objects.filter(email=invitation.email).first()
+    request.session[SESSION_KEY] = str(invitation.pk)
+    return _see_other()
+
+
+class _SeeOther(HttpResponseRedirect):
+    status_code = 303
+
+
+def _see_other() -> HttpResponse:
+    return _SeeOther(reverse("network:invitation"))
+
+
+def _same_address(user, invitation: Invitation) -> bool:
+    return user.email.strip().lower() == invitation.email.strip().lower()
+
+
+@require_http_methods(["GET", "POST"])
+def invitation(request: HttpRequest) -> HttpResponse:
+    """The invitee's page: create an account (name, password) or attach the logged-in account.
+
+    Only the account with the invited e-mail address can accept (issue 11): a logged-in person
+    with another address gets 403 and changes nothing.
+    """
+    pk = request.session.get(SESSION_KEY)
+    invitation = services.open_invitation_by_id(pk) if pk else None
+    if invitation is None:
+        return render(request, "network/accept_invalid.html", status=404)
+    existing = User.objects.filter(email__iexact=invitation.email).first()
     user = request.user if request.user.is_authenticated else None
+    context = {"invitation": invitation, "existing": existing, "form": None}
+    if user is not None and not _same_address(user, invitation):
+        context["wrong_account"] = True
+        return render(request, "network/accept.html", context, status=403)
     form = None
     if user is None and existing is None:
         form = AcceptNewAccountForm(
             request.POST or None, initial={"name": invitation.name}, email=invitation.email
         )
+        context["form"] = form
     if request.method == "POST":
         if user is not None:
             services.accept_invitation(invitation, user=user)
@@ -108,19 +148,13 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
             auth_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         else:
             return render(
-                request,
-                "network/accept.html",
-                {"invitation": invitation, "form": form, "existing": existing},
-                status=400 if form is not None else 200,
+                request, "network/accept.html", context, status=400 if form is not None else 200
             )
+        request.session.pop(SESSION_KEY, None)
         forget_memberships(user)
         messages.success(
             request,
             _("Welcome to %(network)s. You are now a member.") % {"network": invitation.network},
         )
         return redirect("network:dashboard", slug=invitation.network.municipality_slug)
-    return render(
-        request,
-        "network/accept.html",
-        {"invitation": invitation, "form": form, "existing": existing},
-    )
+    return render(request, "network/accept.html", context)

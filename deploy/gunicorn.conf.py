@@ -1,0 +1,32 @@
+"""gunicorn settings of the documented production setup (docs/deployment.md, bench/load.py).
+
+`gunicorn -c deploy/gunicorn.conf.py wegweiser.wsgi`. Worker class and counts were chosen by
+measurement with `python -m bench.load` (figures in README, *Performance*); override them with
+GUNICORN_WORKERS / GUNICORN_THREADS / GUNICORN_WORKER_CLASS for a bigger machine.
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# Threads keep idle keep-alive connections cheap and let a worker wait on the database while
+# another thread renders; processes use the cores.
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
+workers = int(os.environ.get("GUNICORN_WORKERS", str(multiprocessing.cpu_count() + 1)))
+threads = int(os.environ.get("GUNICORN_THREADS", "8"))
+keepalive = 5
+timeout = 60
+graceful_timeout = 30
+backlog = 2048
+# Restart workers now and then so a slow leak cannot grow without bound.
+max_requests = 5000
+max_requests_jitter = 500
+
+# One access log is enough: nginx's, with shortened addresses and no query strings or tokens
+# (docs/deployment.md). Set GUNICORN_ACCESS_LOG=- to debug; even then the line has no query string
+# (a navigator selection can be in it) and no client address: time, method, path, status, size,
+# duration in microseconds.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
+access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(D)s'
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "warning")

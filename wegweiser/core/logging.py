@@ -1,0 +1,71 @@
+"""Operator-facing logging: structured lines for alerting, error mails without personal data.
+
+- `JsonFormatter` (LOG_FORMAT=json): one JSON object per line — time, level, logger, message,
+  and for request errors the method, the path *without* query string and the status. A query
+  string can carry a navigator situation or a secret token; it never reaches a log line.
+- `PrivateExceptionReporter`: the e-mail Django sends to ADMINS for a 500 keeps the traceback
+  and the path but drops what a person typed or sent: query string, form fields, cookies, headers.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import traceback
+from datetime import UTC, datetime
+
+from django.views.debug import ExceptionReporter
+
+HIDDEN = "(hidden: personal data)"
+
+
+def _request_fields(request) -> dict:
+    return {"method": request.method, "path": request.path}
+
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": _without_query(record.getMessage()),
+        }
+        request = getattr(record, "request", None)
+        if request is not None and hasattr(request, "path"):
+            entry.update(_request_fields(request))
+        status = getattr(record, "status_code", None)
+        if status is not None:
+            entry["status"] = status
+        if record.exc_info:
+            entry["exception"] = "".join(traceback.format_exception(*record.exc_info))[-4000:]
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def _without_query(message: str) -> str:
+    """Django's request messages name the path; cut anything after a '?' in it."""
+    head, separator, _rest = message.partition("?")
+    return head + (" …" if separator else "")
+
+
+class PrivateExceptionReporter(ExceptionReporter):
+    def get_traceback_data(self):
+        data = super().get_traceback_data()
+        # Local variables of the frames can hold form data and personal records.
+        for frame in data.get("frames", []):
+            frame["vars"] = []
+        data["request_GET_items"] = [(HIDDEN, "")] if self.request and self.request.GET else []
+        data["filtered_POST_items"] = [(HIDDEN, "")] if self.request and self.request.POST else []
+        data["request_FILES_items"] = []
+        data["request_COOKIES_items"] = []
+        data["request_meta"] = {}
+        data["settings"] = {}
+        if self.request is not None and getattr(self.request, "user", None) is not None:
+            data["user_str"] = f"user #{self.request.user.pk}"  # not the e-mail address
+        return data
+
+    def get_traceback_text(self):
+        text = super().get_traceback_text()
+        if self.request is not None and self.request.META.get("QUERY_STRING"):
+            text = text.replace(self.request.META["QUERY_STRING"], HIDDEN)
+        return text
