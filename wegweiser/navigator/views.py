@@ -167,8 +167,8 @@ def referral_sheet(request: HttpRequest, slug: str) -> HttpResponse:
             f'attachment; filename="referral-{municipality.slug}-{language}.pdf"'
         )
         return response
-    status = 400 if error or (request.method == "POST" and not form.is_valid()) else 200
-    return render(request, "navigator/sheet.html", context, status=status)
+    invalid = error or (request.method == "POST" and not form.is_valid())
+    return render(request, "navigator/sheet.html", context, status=400 if invalid else 200)
 
 
 @require_safe

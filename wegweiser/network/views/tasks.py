@@ -6,12 +6,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from wegweiser.accounts.access import organizations_of
+from wegweiser.accounts.http import AuthenticatedHttpRequest
 
 from .. import services
 from ..access import (
@@ -28,7 +29,7 @@ from ..selectors import member_users
 
 @login_required
 @require_POST
-def action_add(request: HttpRequest, slug: str, meeting: str) -> HttpResponse:
+def action_add(request: AuthenticatedHttpRequest, slug: str, meeting: str) -> HttpResponse:
     item, net, _w = get_meeting_for_user(request, slug, meeting, write=True)
     refuse_if_minutes_locked(item)
     municipality = net.network.municipality
@@ -45,7 +46,7 @@ def action_add(request: HttpRequest, slug: str, meeting: str) -> HttpResponse:
 
 @login_required
 @require_safe
-def actions(request: HttpRequest, slug: str) -> HttpResponse:
+def actions(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     net = get_network_for_user(request, slug, members_only=True)
     visible = action_items_visible_to(request.user, net).select_related(
         "owner_organization", "owner_user", "meeting__network__municipality"
@@ -68,7 +69,7 @@ def actions(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def action_update(request: HttpRequest, slug: str, item: str) -> HttpResponse:
+def action_update(request: AuthenticatedHttpRequest, slug: str, item: str) -> HttpResponse:
     action, can_update = get_action_item_for_user(request, slug, item)
     if not can_update:
         raise PermissionDenied
