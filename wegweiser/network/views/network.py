@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from wegweiser.accounts.access import get_municipality_for_user
 from wegweiser.accounts.http import AuthenticatedHttpRequest
+from wegweiser.core.registry import StepScope, network_sections, render_sections
 
 from .. import roadmap, services
 from ..access import (
@@ -91,5 +92,15 @@ def roadmap_step(request: AuthenticatedHttpRequest, slug: str, step: str) -> Htt
     return render(
         request,
         "network/roadmap_step.html",
-        {"net": net, "network": net.network, "step": state, "template": definition.template},
+        {
+            "net": net,
+            "network": net.network,
+            "step": state,
+            "template": definition.template,
+            "extra_sections": render_sections(
+                network_sections["roadmap_step"],
+                request,
+                StepScope(net.network.municipality, step),
+            ),
+        },
     )

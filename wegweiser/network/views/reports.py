@@ -15,6 +15,7 @@ from wegweiser.accounts.access import states_coordinated_by
 from wegweiser.accounts.http import AuthenticatedHttpRequest
 from wegweiser.core.csv import neutralise
 from wegweiser.core.models import State
+from wegweiser.core.registry import ReportScope, network_sections, render_sections
 
 from .. import charts, services
 from ..access import get_report_network_for_user
@@ -44,6 +45,10 @@ def report(request: AuthenticatedHttpRequest, slug: str, year: int) -> HttpRespo
         ),
         "chart_actions": charts.bar_chart(
             data["actions"], _("Action items in %(year)s") % {"year": year}
+        ),
+        # What the programmes above the network add to its report (learning: course completions).
+        "extra_sections": render_sections(
+            network_sections["report"], request, ReportScope(net.network.municipality, year)
         ),
     }
     return render(request, "network/report.html", context)

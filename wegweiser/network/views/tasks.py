@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from wegweiser.accounts.access import organizations_of
 from wegweiser.accounts.http import AuthenticatedHttpRequest
+from wegweiser.core.registry import network_sections, render_sections
 
 from .. import services
 from ..access import (
@@ -53,13 +54,18 @@ def actions(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     )
     mine_orgs = organizations_of(request.user, net.network.municipality)
     mine = Q(owner_user=request.user) | Q(owner_organization__in=mine_orgs)
+    open_items = list(visible.exclude(status=ActionStatus.DONE))
+    for open_item in open_items:
+        # What the programmes above the network show on a task (plans: its measure).
+        extras = render_sections(network_sections["task"], request, open_item)
+        setattr(open_item, "extra_sections", extras)  # noqa: B010 (a template-only attribute)
     return render(
         request,
         "network/actions.html",
         {
             "net": net,
             "network": net.network,
-            "open_items": visible.exclude(status=ActionStatus.DONE),
+            "open_items": open_items,
             "my_items": visible.exclude(status=ActionStatus.DONE).filter(mine),
             "done_items": visible.filter(status=ActionStatus.DONE).order_by("-done_at")[:30],
             "status_choices": ActionStatus.choices,
