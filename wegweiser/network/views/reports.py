@@ -11,10 +11,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from wegweiser.accounts.access import states_coordinated_by
+from wegweiser.accounts.access import get_state_for_coordinator
 from wegweiser.accounts.http import AuthenticatedHttpRequest
 from wegweiser.core.csv import neutralise
-from wegweiser.core.models import State
 from wegweiser.core.registry import ReportScope, network_sections, render_sections
 
 from .. import charts, services
@@ -88,9 +87,7 @@ def report_csv(request: AuthenticatedHttpRequest, slug: str, year: int) -> HttpR
 @login_required
 @require_safe
 def state_overview(request: AuthenticatedHttpRequest, state: str) -> HttpResponse:
-    found = State.objects.filter(slug=state).first()
-    if found is None or found.pk not in states_coordinated_by(request.user):
-        raise Http404
+    found = get_state_for_coordinator(request, state)
     return render(
         request,
         "network/state_overview.html",
