@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 
-from wegweiser.core.models import Municipality
+from wegweiser.core.models import Municipality, State
 
 from .models import Membership, Role, User
 
@@ -129,3 +129,11 @@ def get_municipality_for_user(
     if write and not access.is_coordinator:
         raise PermissionDenied
     return municipality, access
+
+
+def get_state_for_coordinator(request: HttpRequest, slug: str) -> State:
+    """The state of a state page, for its state coordinators only; 404 for everyone else."""
+    found = State.objects.filter(slug=slug).first()
+    if found is None or found.pk not in states_coordinated_by(request.user):
+        raise Http404
+    return found

@@ -22,8 +22,29 @@ class Section:
     order: int = 100
 
 
+@dataclass(frozen=True)
+class ReportScope:
+    """The object of a network's annual report section: whose report, which calendar year."""
+
+    municipality: Any
+    year: int
+
+
+@dataclass(frozen=True)
+class StepScope:
+    """The object of a roadmap step section: the network's municipality and the step's key."""
+
+    municipality: Any
+    step: str
+
+
 municipality_sections: list[Section] = []
 dashboard_sections: list[Section] = []
+# Slots on the network's pages, filled by the programmes above it (network imports none of them):
+# "task" gets an action item (plans: the measure a task belongs to), "report" a ReportScope
+# (learning: course completions of the year), "roadmap_step" a StepScope (learning: the Workshop I
+# kit). Providers answer None to show nothing, e.g. to a user who may not see their part.
+network_sections: dict[str, list[Section]] = {"task": [], "report": [], "roadmap_step": []}
 
 
 def register_municipality_section(section: Section) -> None:
@@ -32,6 +53,10 @@ def register_municipality_section(section: Section) -> None:
 
 def register_dashboard_section(section: Section) -> None:
     _register(dashboard_sections, section)
+
+
+def register_network_section(slot: str, section: Section) -> None:
+    _register(network_sections[slot], section)
 
 
 def _register(target: list[Section], section: Section) -> None:

@@ -13,6 +13,7 @@ Unknown or foreign entries answer 404; a member on an entry that is not hers ans
 
 from __future__ import annotations
 
+import rules
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 
@@ -20,9 +21,7 @@ from wegweiser.accounts.access import (
     MunicipalityAccess,
     get_municipality_for_user,
     organizations_of,
-    roles_in,
 )
-from wegweiser.accounts.models import Role
 from wegweiser.core.models import Municipality
 
 from .models import Organization
@@ -31,19 +30,16 @@ from .models import Organization
 def may_see_internal(user, municipality: Municipality | None) -> bool:
     """Network members of the municipality (any role there) and coordinators of its state.
 
-    The same rule as `MunicipalityAccess.is_member`, for callers that have a user but no request
-    (anonymous users and API calls without a user pass None or AnonymousUser).
+    The rule is `MunicipalityAccess.is_member`, checked through the `core.view_internal` permission
+    for callers that have a user but no request (anonymous users and API calls without a user pass
+    None or AnonymousUser).
     """
-    if user is None or not getattr(user, "is_authenticated", False) or municipality is None:
-        return False
-    return bool(roles_in(user, municipality))
+    return rules.has_perm("core.view_internal", user, municipality)
 
 
 def is_coordinator(user, municipality: Municipality | None) -> bool:
-    """Coordinators of the municipality's network (not of its state)."""
-    if municipality is None or not may_see_internal(user, municipality):
-        return False
-    return Role.COORDINATOR in roles_in(user, municipality)
+    """Coordinators of the municipality's network (not of its state): `core.manage_network`."""
+    return rules.has_perm("core.manage_network", user, municipality)
 
 
 def may_edit(user, organization: Organization, municipality: Municipality) -> bool:

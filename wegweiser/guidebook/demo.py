@@ -168,7 +168,6 @@ def load(ctx) -> None:
     counter = PHONE_BASE
     for slug, entries in (("musterstadt", MUSTERSTADT), ("beispielstadt", BEISPIELSTADT)):
         municipality = ctx.municipalities[slug]
-        city = municipality.name
         postal = "55555" if slug == "musterstadt" else "55566"
         for index, (type_key, name, languages, street, hours, person) in enumerate(entries):
             counter += 1
@@ -195,31 +194,37 @@ def load(ctx) -> None:
                 # The customs office serves both demo municipalities.
                 organization.municipalities.add(beispielstadt)
             if created:
-                apply_mandate_template(organization)
-                if not confidential:
-                    Location.objects.create(
-                        organization=organization,
-                        name=name,
-                        street=street,
-                        postal_code=postal,
-                        city=city,
-                        opening_hours=hours,
-                        accessibility="Stufenloser Zugang, Aufzug vorhanden",
-                    )
-                if person:
-                    person_name, function = person
-                    ContactPerson.objects.create(
-                        organization=organization,
-                        name=person_name,
-                        function=function,
-                        phone=f"+49 30 23125 {counter + 500:03d}",
-                        email=f"{person_name.split()[-1].lower()}@{type_key.replace('_', '-')}.{slug}.example.org",
-                        practical_note="Am besten vormittags anrufen; bei Abwesenheit übernimmt die Vertretung.",
-                        consent_given_at=today - datetime.timedelta(days=40),
-                        consent_how="Schriftlich im Workshop II",
-                    )
+                _first_details(organization, municipality, postal, street, hours, person, counter)
             ctx.organizations[(slug, type_key)] = organization
     # Musterstadt's FKS also appears in Beispielstadt's guidebook.
     ctx.organizations[("beispielstadt", "customs_fks")] = ctx.organizations[
         ("musterstadt", "customs_fks")
     ]
+
+
+def _first_details(organization, municipality, postal, street, hours, person, counter) -> None:
+    """A new demo entry's mandate template, address (none for a shelter) and contact person."""
+    type_key, slug, name = organization.actor_type.key, municipality.slug, organization.name
+    apply_mandate_template(organization)
+    if not organization.confidential_address:
+        Location.objects.create(
+            organization=organization,
+            name=name,
+            street=street,
+            postal_code=postal,
+            city=municipality.name,
+            opening_hours=hours,
+            accessibility="Stufenloser Zugang, Aufzug vorhanden",
+        )
+    if person:
+        person_name, function = person
+        ContactPerson.objects.create(
+            organization=organization,
+            name=person_name,
+            function=function,
+            phone=f"+49 30 23125 {counter + 500:03d}",
+            email=f"{person_name.split()[-1].lower()}@{type_key.replace('_', '-')}.{slug}.example.org",
+            practical_note="Am besten vormittags anrufen; bei Abwesenheit übernimmt die Vertretung.",
+            consent_given_at=timezone.localdate() - datetime.timedelta(days=40),
+            consent_how="Schriftlich im Workshop II",
+        )

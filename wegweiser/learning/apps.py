@@ -10,7 +10,10 @@ class LearningConfig(AppConfig):
             Section,
             register_dashboard_section,
             register_municipality_section,
+            register_network_section,
         )
+
+        from . import sections
 
         register_municipality_section(
             Section(
@@ -27,6 +30,16 @@ class LearningConfig(AppConfig):
                 provider=dashboard_links,
                 order=80,
             )
+        )
+        register_network_section(
+            "report",
+            Section("learning", "learning/sections/report_courses.html", sections.report_courses),
+        )
+        register_network_section(
+            "roadmap_step",
+            Section(
+                "learning", "learning/sections/workshop_kit_link.html", sections.workshop_kit_link
+            ),
         )
 
 

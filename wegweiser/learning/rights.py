@@ -19,7 +19,6 @@ from django.utils.translation import gettext_lazy, pgettext
 from wegweiser.worktime import wages
 
 AS_OF = dt.date(2026, 11, 30)
-LIMITATION_YEARS = 3  # § 195 BGB, counted from the end of the year the claim arose (§ 199 BGB)
 
 # Nationwide non-state counselling, shown when a municipality lists no counselling service of its
 # own. Never a public body (DESIGN §6b'): both are run by non-state organisations.
@@ -72,12 +71,12 @@ def wage_facts(today: dt.date | None = None) -> dict:
 def deadline_facts(today: dt.date | None = None) -> dict:
     today = today or dt.date.today()
     year = today.year - 1
-    return {"year": year, "limit": f"31.12.{year + LIMITATION_YEARS}"}
+    limit = wages.claim_expires(dt.date(year, 12, 31))
+    return {"year": year, "limit": f"{limit:%d.%m.%Y}"}
 
 
-def sections(today: dt.date | None = None) -> list[Section]:
-    wage = wage_facts(today)
-    deadline = deadline_facts(today)
+def _pay_sections(wage: dict) -> list[Section]:
+    """Minimum wage, working time and the pay slip."""
     next_change = (
         _("From %(date)s it rises to %(rate)s euros.")
         % {"date": wage["next_date"], "rate": wage["next_rate"]}
@@ -135,6 +134,12 @@ def sections(today: dt.date | None = None) -> list[Section]:
             ),
             "§ 108 GewO; §§ 2, 3 NachwG",
         ),
+    ]
+
+
+def _money_sections(deadline: dict) -> list[Section]:
+    """Deadlines, deductions and sick pay."""
+    return [
         Section(
             "deadlines",
             pgettext("rights section", "Wages due and deadlines"),
@@ -181,6 +186,12 @@ def sections(today: dt.date | None = None) -> list[Section]:
             ),
             "§§ 3, 5 EntgFG; §§ 2, 8 SGB VII",
         ),
+    ]
+
+
+def _employer_sections() -> list[Section]:
+    """The main contractor's liability, sector wages and bogus self-employment."""
+    return [
         Section(
             "contractor-liability",
             pgettext("rights section", "When your employer disappears: the main contractor pays"),
@@ -218,6 +229,12 @@ def sections(today: dt.date | None = None) -> list[Section]:
             ),
             "§ 611a BGB; § 7a SGB IV",
         ),
+    ]
+
+
+def _help_sections() -> list[Section]:
+    """What counselling does and the rights of victims."""
+    return [
         Section(
             "counselling",
             pgettext("rights section", "What counselling services do"),
@@ -251,3 +268,13 @@ def sections(today: dt.date | None = None) -> list[Section]:
             "§ 59 (7), § 25 (4a) AufenthG; § 395 StPO",
         ),
     ]
+
+
+def sections(today: dt.date | None = None) -> list[Section]:
+    wage = wage_facts(today)
+    return (
+        _pay_sections(wage)
+        + _money_sections(deadline_facts(today))
+        + _employer_sections()
+        + _help_sections()
+    )

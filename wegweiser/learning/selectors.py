@@ -88,3 +88,20 @@ def completion_figures(municipality, *, year: int | None = None) -> dict:
         rows.values(), key=lambda entry: (entry["organization"] == "", entry["organization"])
     )
     return {"courses": COURSE_ORDER, "rows": ordered, "totals": totals, "year": year}
+
+
+def completion_table(municipality, *, year: int | None = None) -> dict:
+    """`completion_figures` laid out as a table: one cell per course in the offered order."""
+    data = completion_figures(municipality, year=year)
+    courses = courses_for(municipality)
+    empty = {"started": 0, "completed": 0}
+    rows = [
+        {
+            "organization": row["organization"],
+            "people": row["people"],
+            "cells": [row["courses"].get(course.slug, empty) for course in courses],
+        }
+        for row in data["rows"]
+    ]
+    totals = [data["totals"].get(course.slug, empty) for course in courses]
+    return {"courses": courses, "rows": rows, "totals": totals, "year": year}

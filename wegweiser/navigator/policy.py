@@ -10,6 +10,7 @@ warning on the organisation's card.
 from __future__ import annotations
 
 import json
+from collections.abc import Set
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -137,7 +138,7 @@ class Situation:
 
 
 def situation_applies(
-    when: dict, situation: Situation, applied: set[str] = frozenset(), public_listed=False
+    when: dict, situation: Situation, applied: Set[str] = frozenset(), public_listed=False
 ) -> bool:
     """Whether a rule's or notice's `when` holds for the situation."""
     checks = (

@@ -155,9 +155,10 @@ def _apply_rules(organization, links, situation, policy, best_role, language, pu
             continue
         scored.score += rule.score
         text = localized(rule.reason, language)
-        (scored.card_warnings if rule.warning else scored.reasons).append(
-            text if rule.warning else (rule.key, text)
-        )
+        if rule.warning:
+            scored.card_warnings.append(text)
+        else:
+            scored.reasons.append((rule.key, text))
         scored.consent_required = scored.consent_required or rule.consent_required
         scored.applied.add(rule.key)
     return scored
@@ -166,7 +167,9 @@ def _apply_rules(organization, links, situation, policy, best_role, language, pu
 def _statements(organization, links, need_keys, language):
     """Why (mandate texts serving the selection), cautions, what to bring, data duties."""
     items = list(organization.mandate_items.all())
-    why, warnings, seen = [], [], set()
+    why: list[Statement] = []
+    warnings: list[Statement] = []
+    seen: set[tuple[object, bool]] = set()
     for item, link in links:
         caution = link.role == NeedRole.CAUTION
         if (item.id, caution) in seen:

@@ -95,14 +95,18 @@ def _decorate(result, municipality: Municipality, language: str) -> None:
         )
 
 
-@require_safe
-def professional(request: HttpRequest, slug: str) -> HttpResponse:
-    """Professional mode: tick situations, get the organisations to involve in order."""
+def _parse(request: HttpRequest, slug: str):
+    """(municipality, needs, status, first error or "", language) of a navigator request."""
     municipality = _municipality(slug)
     needs, error = _selection(request)
     status, status_error = _status(request)
-    error = error or status_error
-    language = current_language()
+    return municipality, needs, status, error or status_error, current_language()
+
+
+@require_safe
+def professional(request: HttpRequest, slug: str) -> HttpResponse:
+    """Professional mode: tick situations, get the organisations to involve in order."""
+    municipality, needs, status, error, language = _parse(request, slug)
     show_contacts = may_see_internal(request.user, municipality)
     result = cached_recommend(
         municipality, needs, status=status, show_contact_persons=show_contacts, language=language
@@ -132,11 +136,7 @@ def referral_sheet(request: HttpRequest, slug: str) -> HttpResponse:
 
     The notes are only rendered into the PDF: no model, no session, no log line keeps them.
     """
-    municipality = _municipality(slug)
-    needs, error = _selection(request)
-    status, status_error = _status(request)
-    error = error or status_error
-    language = current_language()
+    municipality, needs, status, error, language = _parse(request, slug)
     form = ReferralSheetForm(request.POST or None)
     if not error and not needs:
         error = _("Please tick at least one situation in the navigator first.")
@@ -169,18 +169,14 @@ def referral_sheet(request: HttpRequest, slug: str) -> HttpResponse:
             f'attachment; filename="referral-{municipality.slug}-{language}.pdf"'
         )
         return response
-    status = 400 if error or (request.method == "POST" and not form.is_valid()) else 200
-    return render(request, "navigator/sheet.html", context, status=status)
+    invalid = error or (request.method == "POST" and not form.is_valid())
+    return render(request, "navigator/sheet.html", context, status=400 if invalid else 200)
 
 
 @require_safe
 def simple_help(request: HttpRequest, slug: str) -> HttpResponse:
     """Simple mode for workers: plain questions, counselling services in their language first."""
-    municipality = _municipality(slug)
-    needs, error = _selection(request)
-    status, status_error = _status(request)
-    error = error or status_error
-    language = current_language()
+    municipality, needs, status, error, language = _parse(request, slug)
     services = counselling_services(municipality, needs, language)
     context = {
         "municipality": municipality,

@@ -10,6 +10,7 @@ class PlansConfig(AppConfig):
             Section,
             register_dashboard_section,
             register_municipality_section,
+            register_network_section,
         )
 
         from . import indicators, sections
@@ -20,4 +21,7 @@ class PlansConfig(AppConfig):
         )
         register_dashboard_section(
             Section("plans", "plans/sections/dashboard.html", sections.dashboard_section, order=25)
+        )
+        register_network_section(
+            "task", Section("plans", "plans/sections/task_measure.html", sections.task_measure)
         )

@@ -56,13 +56,23 @@ def dashboard_section(request, user) -> dict | None:
 def task_measure(request, action_item) -> dict | None:
     """For network pages (wired by the network app through a registry hook): the measure a task
     belongs to, with a link to it. The reader already sees the task, so she may see its measure
-    (members read the internal plan)."""
-    link = (
-        MeasureLink.objects.filter(action_item=action_item, measure__proposed=False)
-        .select_related("measure__plan__network__municipality")
-        .first()
-    )
+    (members read the internal plan). One query per network and request, however many tasks."""
+    link = _measure_links(request, action_item.network_id).get(action_item.pk)
     municipality = link.measure.plan.network.municipality if link else None
     if link is None or municipality is None:
         return None
     return {"measure": link.measure, "slug": municipality.slug}
+
+
+def _measure_links(request, network_id) -> dict:
+    """action item pk -> its link to an accepted measure, read once per network and request."""
+    cache = getattr(request, "_plans_measure_links", None)
+    if cache is None:
+        cache = {}
+        setattr(request, "_plans_measure_links", cache)  # noqa: B010
+    if network_id not in cache:
+        links = MeasureLink.objects.filter(
+            action_item__network_id=network_id, measure__proposed=False
+        ).select_related("measure__plan__network__municipality")
+        cache[network_id] = {link.action_item_id: link for link in links}
+    return cache[network_id]

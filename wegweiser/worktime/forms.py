@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from django import forms
 from django.conf import settings
@@ -24,7 +25,7 @@ class ReviewForm(forms.Form):
     )
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         start, end = cleaned.get("date_from"), cleaned.get("date_to")
         if start and end and start > end:
             raise forms.ValidationError(_("The start of the period is after its end."))
@@ -43,8 +44,12 @@ class PaperForm(forms.Form):
     def __init__(self, *args, language: str = "de", **kwargs):
         super().__init__(*args, **kwargs)
         states = list(State.objects.filter(municipalities__isnull=False).distinct())
-        self.fields["state"].choices = [(state.subdivision, state.name) for state in states]
-        self.fields["municipality"].choices = [("", _("— none, the whole state —"))] + [
+        cast(forms.ChoiceField, self.fields["state"]).choices = [
+            (state.subdivision, state.name) for state in states
+        ]
+        cast(forms.ChoiceField, self.fields["municipality"]).choices = [
+            ("", _("— none, the whole state —"))
+        ] + [
             (place.slug, f"{place.name} ({place.state.name})")
             for place in Municipality.objects.select_related("state").order_by("name")
         ]
@@ -55,7 +60,7 @@ class PaperForm(forms.Form):
             self.fields["state"].initial = states[0].subdivision
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         subdivision = cleaned.get("state")
         if subdivision:
             cleaned["state_obj"] = State.objects.get(subdivision=subdivision)

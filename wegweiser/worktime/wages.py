@@ -41,6 +41,10 @@ DAY_LIMIT_MINUTES = 10 * 60
 WEEK_LIMIT_MINUTES = 48 * 60
 REST_MINUTES = 11 * 60
 DEDUCTION_KINDS = ["rent", "transport", "food", "tools", "fees", "fines", "other"]
+# Limitation of wage claims: three years (§ 195 BGB) from the end of the year in which the wage was
+# due (§ 199 BGB). The one source of the rule: the calendar's report and paper state it, the
+# workers' "Know your rights" page (learning) shows the date from `claim_expires`.
+LIMITATION_YEARS = 3
 
 
 class FileProblem(ValueError):
@@ -184,6 +188,11 @@ def wage_cents(minutes: int, cents_per_hour: int) -> int:
 
 def _in_period(day: str, date_from: str, date_to: str) -> bool:
     return date_from <= day <= date_to
+
+
+def claim_expires(due: dt.date) -> dt.date:
+    """The last day on which a wage due on `due` can still be claimed (limitation, §§ 195, 199 BGB)."""
+    return dt.date(due.year + LIMITATION_YEARS, 12, 31)
 
 
 def last_known_year() -> int:

@@ -227,3 +227,16 @@ def test_foreign_state_coordinator_cannot_start_here(client_as):
         "/de/state/rheinland-pfalz/municipalities/new/", {"name": "X", "ags": "07999004"}
     )
     assert response.status_code == 404
+
+
+def test_start_button_says_start_a_municipality(client_as):
+    """The button had the msgid "Start" of the home page and read "Startseite" in German."""
+    client = client_as("state_coordinator")
+    german = client.get("/de/state/rheinland-pfalz/municipalities/new/").content.decode()
+    button = german.split('kern-btn--primary" type="submit"', 1)[1].split("</button>", 1)[0]
+    assert "Kommune starten" in button and "Startseite" not in button
+    english = client.get("/en/state/rheinland-pfalz/municipalities/new/").content.decode()
+    assert (
+        ">Start</span>"
+        in english.split('kern-btn--primary" type="submit"', 1)[1].split("</button>", 1)[0]
+    )

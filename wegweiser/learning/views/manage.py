@@ -17,21 +17,10 @@ from ..access import get_course_for_user, get_municipality_for_manager
 @require_safe
 def figures(request: HttpRequest, slug: str) -> HttpResponse:
     municipality, _access = get_municipality_for_manager(request, slug)
-    data = selectors.completion_figures(municipality)
-    courses = selectors.courses_for(municipality)
-    rows = [
-        {
-            "organization": row["organization"],
-            "people": row["people"],
-            "cells": [row["courses"].get(c.slug, {"started": 0, "completed": 0}) for c in courses],
-        }
-        for row in data["rows"]
-    ]
-    totals = [data["totals"].get(c.slug, {"started": 0, "completed": 0}) for c in courses]
     return render(
         request,
         "learning/figures.html",
-        {"municipality": municipality, "courses": courses, "rows": rows, "totals": totals},
+        {"municipality": municipality, **selectors.completion_table(municipality)},
     )
 
 

@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from wegweiser.accounts.http import AuthenticatedHttpRequest
+
 from .. import services
 from ..access import get_meeting_for_user
 from ..models import CalendarFeed
@@ -25,14 +27,14 @@ def _ics_response(data: bytes, filename: str) -> HttpResponse:
 
 @login_required
 @require_safe
-def meeting_ics(request: HttpRequest, slug: str, meeting: str) -> HttpResponse:
+def meeting_ics(request: AuthenticatedHttpRequest, slug: str, meeting: str) -> HttpResponse:
     item, _net, _w = get_meeting_for_user(request, slug, meeting)
     return _ics_response(services.calendar_bytes([item], item.title), f"meeting-{item.id}.ics")
 
 
 @login_required
 @require_safe
-def calendar_settings(request: HttpRequest) -> HttpResponse:
+def calendar_settings(request: AuthenticatedHttpRequest) -> HttpResponse:
     feed = CalendarFeed.objects.filter(user=request.user).first()
     url = (
         request.build_absolute_uri(reverse("network:feed", kwargs={"token": feed.token}))
@@ -44,7 +46,7 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def calendar_reset(request: HttpRequest) -> HttpResponse:
+def calendar_reset(request: AuthenticatedHttpRequest) -> HttpResponse:
     existed = CalendarFeed.objects.filter(user=request.user).exists()
     services.feed_for(request.user, reset=True)
     if existed:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
+
+from wegweiser.accounts.http import AuthenticatedHttpRequest
 
 from .. import services
 from ..access import get_file_for_user, get_meeting_for_user
@@ -17,7 +19,7 @@ from ..forms import UploadForm
 
 @login_required
 @require_POST
-def file_upload(request: HttpRequest, slug: str, meeting: str) -> HttpResponse:
+def file_upload(request: AuthenticatedHttpRequest, slug: str, meeting: str) -> HttpResponse:
     item, _net, _w = get_meeting_for_user(request, slug, meeting, write=True)
     back = item.get_absolute_url() + "#files"
     form = UploadForm(request.POST, request.FILES)
@@ -35,7 +37,7 @@ def file_upload(request: HttpRequest, slug: str, meeting: str) -> HttpResponse:
 
 @login_required
 @require_safe
-def file_download(request: HttpRequest, slug: str, file: str) -> FileResponse:
+def file_download(request: AuthenticatedHttpRequest, slug: str, file: str) -> FileResponse:
     stored = get_file_for_user(request, slug, file)
     response = FileResponse(
         stored.file.open("rb"),

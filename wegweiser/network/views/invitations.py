@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from wegweiser.accounts.access import forget_memberships
+from wegweiser.accounts.http import AuthenticatedHttpRequest
 from wegweiser.accounts.models import User
 from wegweiser.guidebook.models import ActorType, Organization
 
@@ -42,7 +43,7 @@ def _draft_from_query(request: HttpRequest, net: NetworkAccess) -> dict:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def invite(request: HttpRequest, slug: str) -> HttpResponse:
+def invite(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     net = get_network_for_user(request, slug, write=True)
     initial = _draft_from_query(request, net) if request.method == "GET" else {}
     form = InvitationForm(
@@ -73,7 +74,9 @@ def invite(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def invitation_revoke(request: HttpRequest, slug: str, invitation: str) -> HttpResponse:
+def invitation_revoke(
+    request: AuthenticatedHttpRequest, slug: str, invitation: str
+) -> HttpResponse:
     net = get_network_for_user(request, slug, write=True)
     item = Invitation.objects.open().filter(network=net.network, pk=invitation).first()
     if item is None:

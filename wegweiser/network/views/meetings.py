@@ -9,11 +9,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from wegweiser.accounts.http import AuthenticatedHttpRequest
 
 from .. import roadmap, services
 from ..access import (
@@ -38,7 +40,7 @@ from ..selectors import carried_over, invitation_candidates, member_users
 
 @login_required
 @require_safe
-def meetings(request: HttpRequest, slug: str) -> HttpResponse:
+def meetings(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     net = get_network_for_user(request, slug, members_only=True)
     now = timezone.now()
     visible = (
@@ -85,7 +87,7 @@ def _template_initial(step: roadmap.StepDefinition | None, kind: str | None) -> 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def meeting_create(request: HttpRequest, slug: str) -> HttpResponse:
+def meeting_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """Coordinators plan any meeting; counsellors plan case conferences."""
     net = get_network_for_user(request, slug)
     case_conference_only = not net.can_write
@@ -137,7 +139,7 @@ def _edit_initial(item: Meeting) -> dict:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def meeting_edit(request: HttpRequest, slug: str, meeting: str) -> HttpResponse:
+def meeting_edit(request: AuthenticatedHttpRequest, slug: str, meeting: str) -> HttpResponse:
     item, net, _can_write = get_meeting_for_user(request, slug, meeting, write=True)
     form = MeetingForm(request.POST or None, initial=_edit_initial(item))
     if request.method == "POST" and form.is_valid():
@@ -154,7 +156,7 @@ def meeting_edit(request: HttpRequest, slug: str, meeting: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def series_create(request: HttpRequest, slug: str) -> HttpResponse:
+def series_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     net = get_network_for_user(request, slug, write=True)
     form = SeriesForm(
         request.POST or None,
@@ -195,7 +197,7 @@ def _record_forms(item: Meeting, members_qs) -> dict:
 
 @login_required
 @require_safe
-def meeting_detail(request: HttpRequest, slug: str, meeting: str) -> HttpResponse:
+def meeting_detail(request: AuthenticatedHttpRequest, slug: str, meeting: str) -> HttpResponse:
     item, net, can_write = get_meeting_for_user(request, slug, meeting)
     participants = list(
         item.participants.select_related("user", "organization").order_by("user__name")
@@ -227,7 +229,7 @@ def meeting_detail(request: HttpRequest, slug: str, meeting: str) -> HttpRespons
 
 @login_required
 @require_POST
-def meeting_invite(request: HttpRequest, slug: str, meeting: str) -> HttpResponse:
+def meeting_invite(request: AuthenticatedHttpRequest, slug: str, meeting: str) -> HttpResponse:
     item, _net, _w = get_meeting_for_user(request, slug, meeting, write=True)
     form = InviteParticipantsForm(request.POST, candidates=invitation_candidates(item))
     if form.is_valid():
@@ -240,7 +242,7 @@ def meeting_invite(request: HttpRequest, slug: str, meeting: str) -> HttpRespons
 
 @login_required
 @require_POST
-def meeting_rsvp(request: HttpRequest, slug: str, meeting: str) -> HttpResponse:
+def meeting_rsvp(request: AuthenticatedHttpRequest, slug: str, meeting: str) -> HttpResponse:
     item, _net, _w = get_meeting_for_user(request, slug, meeting)
     participant = item.participants.filter(user=request.user).first()
     if participant is None:
@@ -265,7 +267,7 @@ def meeting_rsvp(request: HttpRequest, slug: str, meeting: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def meeting_attendance(request: HttpRequest, slug: str, meeting: str) -> HttpResponse:
+def meeting_attendance(request: AuthenticatedHttpRequest, slug: str, meeting: str) -> HttpResponse:
     item, _net, _w = get_meeting_for_user(request, slug, meeting, write=True)
     try:
         services.record_attendance(item, set(request.POST.getlist("attended")))
@@ -278,7 +280,7 @@ def meeting_attendance(request: HttpRequest, slug: str, meeting: str) -> HttpRes
 
 @login_required
 @require_POST
-def agenda_add(request: HttpRequest, slug: str, meeting: str) -> HttpResponse:
+def agenda_add(request: AuthenticatedHttpRequest, slug: str, meeting: str) -> HttpResponse:
     item, _net, _w = get_meeting_for_user(request, slug, meeting, write=True)
     refuse_if_minutes_locked(item)
     form = AgendaItemForm(request.POST, prefix="agenda")
@@ -292,7 +294,9 @@ def agenda_add(request: HttpRequest, slug: str, meeting: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def agenda_delete(request: HttpRequest, slug: str, meeting: str, item: str) -> HttpResponse:
+def agenda_delete(
+    request: AuthenticatedHttpRequest, slug: str, meeting: str, item: str
+) -> HttpResponse:
     found, _net, _w = get_meeting_for_user(request, slug, meeting, write=True)
     refuse_if_minutes_locked(found)
     agenda_item = AgendaItem.objects.filter(meeting=found, pk=item).first()

@@ -5,11 +5,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from wegweiser.accounts.http import AuthenticatedHttpRequest
 from wegweiser.accounts.models import Membership
 
 from .. import services
@@ -23,7 +24,7 @@ MEMBER_SALT = "network.membership"
 
 @login_required
 @require_safe
-def members(request: HttpRequest, slug: str) -> HttpResponse:
+def members(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     net = get_network_for_user(request, slug, members_only=True)
     member_list = list(active_members(net.network))
     for membership in member_list:
@@ -58,7 +59,7 @@ def _membership_from_signed(value: str, network: Network) -> Membership:
 
 @login_required
 @require_POST
-def member_remove(request: HttpRequest, slug: str) -> HttpResponse:
+def member_remove(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     net = get_network_for_user(request, slug, write=True)
     membership = _membership_from_signed(request.POST.get("membership", ""), net.network)
     if membership.user_id == request.user.pk:
@@ -71,7 +72,7 @@ def member_remove(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def leave(request: HttpRequest, slug: str) -> HttpResponse:
+def leave(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     net = get_network_for_user(request, slug, members_only=True)
     own = list(
         Membership.objects.active().filter(user=request.user, municipality=net.network.municipality)

@@ -5,10 +5,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+
+from wegweiser.accounts.http import AuthenticatedHttpRequest
 
 from .. import services
 from ..access import get_meeting_for_user, refuse_if_minutes_locked
@@ -17,7 +19,7 @@ from ..forms import DecisionForm, MinutesForm
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def minutes_edit(request: HttpRequest, slug: str, meeting: str) -> HttpResponse:
+def minutes_edit(request: AuthenticatedHttpRequest, slug: str, meeting: str) -> HttpResponse:
     item, net, _w = get_meeting_for_user(request, slug, meeting, write=True)
     minutes = services.minutes_for(item)
     if minutes.is_locked:
@@ -42,7 +44,9 @@ def minutes_edit(request: HttpRequest, slug: str, meeting: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def minutes_transition(request: HttpRequest, slug: str, meeting: str, action: str) -> HttpResponse:
+def minutes_transition(
+    request: AuthenticatedHttpRequest, slug: str, meeting: str, action: str
+) -> HttpResponse:
     item, _net, _w = get_meeting_for_user(request, slug, meeting, write=True)
     if action not in services.MINUTES_TRANSITIONS:
         raise Http404
@@ -60,7 +64,7 @@ def minutes_transition(request: HttpRequest, slug: str, meeting: str, action: st
 
 @login_required
 @require_POST
-def decision_add(request: HttpRequest, slug: str, meeting: str) -> HttpResponse:
+def decision_add(request: AuthenticatedHttpRequest, slug: str, meeting: str) -> HttpResponse:
     item, _net, _w = get_meeting_for_user(request, slug, meeting, write=True)
     refuse_if_minutes_locked(item)
     form = DecisionForm(request.POST, prefix="decision")

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from wegweiser.accounts.access import get_municipality_for_user
+from wegweiser.accounts.http import AuthenticatedHttpRequest
+from wegweiser.core.registry import StepScope, network_sections, render_sections
 
 from .. import roadmap, services
 from ..access import (
@@ -26,7 +28,7 @@ from ..selectors import active_members
 
 @login_required
 @require_safe
-def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
+def dashboard(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     municipality, access = get_municipality_for_user(request, slug)
     network = Network.objects.filter(municipality=municipality).first()
     if network is None:
@@ -56,7 +58,7 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def network_settings(request: HttpRequest, slug: str) -> HttpResponse:
+def network_settings(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     municipality, _access = get_municipality_for_user(request, slug, write=True)
     network = Network.objects.filter(municipality=municipality).first()
     initial = None
@@ -80,7 +82,7 @@ def network_settings(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_safe
-def roadmap_step(request: HttpRequest, slug: str, step: str) -> HttpResponse:
+def roadmap_step(request: AuthenticatedHttpRequest, slug: str, step: str) -> HttpResponse:
     net = get_network_for_user(request, slug)
     definition = roadmap.step_definition(step)
     if definition is None:
@@ -90,5 +92,15 @@ def roadmap_step(request: HttpRequest, slug: str, step: str) -> HttpResponse:
     return render(
         request,
         "network/roadmap_step.html",
-        {"net": net, "network": net.network, "step": state, "template": definition.template},
+        {
+            "net": net,
+            "network": net.network,
+            "step": state,
+            "template": definition.template,
+            "extra_sections": render_sections(
+                network_sections["roadmap_step"],
+                request,
+                StepScope(net.network.municipality, step),
+            ),
+        },
     )

@@ -6,14 +6,15 @@ import csv
 import io
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from wegweiser.accounts.access import states_coordinated_by
+from wegweiser.accounts.access import get_state_for_coordinator
+from wegweiser.accounts.http import AuthenticatedHttpRequest
 from wegweiser.core.csv import neutralise
-from wegweiser.core.models import State
+from wegweiser.core.registry import ReportScope, network_sections, render_sections
 
 from .. import charts, services
 from ..access import get_report_network_for_user
@@ -27,7 +28,7 @@ def _report_year(year: int) -> int:
 
 @login_required
 @require_safe
-def report(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+def report(request: AuthenticatedHttpRequest, slug: str, year: int) -> HttpResponse:
     net = get_report_network_for_user(request, slug)
     data = services.report(net.network, _report_year(year))
     context = {
@@ -43,6 +44,10 @@ def report(request: HttpRequest, slug: str, year: int) -> HttpResponse:
         ),
         "chart_actions": charts.bar_chart(
             data["actions"], _("Action items in %(year)s") % {"year": year}
+        ),
+        # What the programmes above the network add to its report (learning: course completions).
+        "extra_sections": render_sections(
+            network_sections["report"], request, ReportScope(net.network.municipality, year)
         ),
     }
     return render(request, "network/report.html", context)
@@ -64,7 +69,7 @@ def _report_rows(data: dict) -> list[list]:
 
 @login_required
 @require_safe
-def report_csv(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+def report_csv(request: AuthenticatedHttpRequest, slug: str, year: int) -> HttpResponse:
     net = get_report_network_for_user(request, slug)
     data = services.report(net.network, _report_year(year))
     buffer = io.StringIO()
@@ -81,10 +86,8 @@ def report_csv(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 
 @login_required
 @require_safe
-def state_overview(request: HttpRequest, state: str) -> HttpResponse:
-    found = State.objects.filter(slug=state).first()
-    if found is None or found.pk not in states_coordinated_by(request.user):
-        raise Http404
+def state_overview(request: AuthenticatedHttpRequest, state: str) -> HttpResponse:
+    found = get_state_for_coordinator(request, state)
     return render(
         request,
         "network/state_overview.html",

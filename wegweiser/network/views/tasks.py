@@ -6,12 +6,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from wegweiser.accounts.access import organizations_of
+from wegweiser.accounts.http import AuthenticatedHttpRequest
+from wegweiser.core.registry import network_sections, render_sections
 
 from .. import services
 from ..access import (
@@ -28,7 +30,7 @@ from ..selectors import member_users
 
 @login_required
 @require_POST
-def action_add(request: HttpRequest, slug: str, meeting: str) -> HttpResponse:
+def action_add(request: AuthenticatedHttpRequest, slug: str, meeting: str) -> HttpResponse:
     item, net, _w = get_meeting_for_user(request, slug, meeting, write=True)
     refuse_if_minutes_locked(item)
     municipality = net.network.municipality
@@ -45,20 +47,25 @@ def action_add(request: HttpRequest, slug: str, meeting: str) -> HttpResponse:
 
 @login_required
 @require_safe
-def actions(request: HttpRequest, slug: str) -> HttpResponse:
+def actions(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     net = get_network_for_user(request, slug, members_only=True)
     visible = action_items_visible_to(request.user, net).select_related(
         "owner_organization", "owner_user", "meeting__network__municipality"
     )
     mine_orgs = organizations_of(request.user, net.network.municipality)
     mine = Q(owner_user=request.user) | Q(owner_organization__in=mine_orgs)
+    open_items = list(visible.exclude(status=ActionStatus.DONE))
+    for open_item in open_items:
+        # What the programmes above the network show on a task (plans: its measure).
+        extras = render_sections(network_sections["task"], request, open_item)
+        setattr(open_item, "extra_sections", extras)  # noqa: B010 (a template-only attribute)
     return render(
         request,
         "network/actions.html",
         {
             "net": net,
             "network": net.network,
-            "open_items": visible.exclude(status=ActionStatus.DONE),
+            "open_items": open_items,
             "my_items": visible.exclude(status=ActionStatus.DONE).filter(mine),
             "done_items": visible.filter(status=ActionStatus.DONE).order_by("-done_at")[:30],
             "status_choices": ActionStatus.choices,
@@ -68,7 +75,7 @@ def actions(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def action_update(request: HttpRequest, slug: str, item: str) -> HttpResponse:
+def action_update(request: AuthenticatedHttpRequest, slug: str, item: str) -> HttpResponse:
     action, can_update = get_action_item_for_user(request, slug, item)
     if not can_update:
         raise PermissionDenied

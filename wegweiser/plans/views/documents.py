@@ -5,14 +5,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from wegweiser.accounts.access import states_coordinated_by
+from wegweiser.accounts.access import get_state_for_coordinator
 from wegweiser.accounts.http import AuthenticatedHttpRequest
-from wegweiser.core.models import State
 from wegweiser.core.pdf import render_pdf
 
 from .. import odt, reports, selectors, services
@@ -140,9 +139,7 @@ def review_odt(request: AuthenticatedHttpRequest, slug: str, review) -> HttpResp
 @login_required
 @require_safe
 def state_overview(request: AuthenticatedHttpRequest, state: str) -> HttpResponse:
-    found = State.objects.filter(slug=state).first()
-    if found is None or found.pk not in states_coordinated_by(request.user):
-        raise Http404
+    found = get_state_for_coordinator(request, state)
     return render(
         request,
         "plans/state_overview.html",

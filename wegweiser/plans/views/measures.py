@@ -79,21 +79,25 @@ def _link_form(request, found: Measure, access: PlanAccess, data=None) -> LinkFo
 @require_safe
 def measure_detail(request: AuthenticatedHttpRequest, slug: str, measure) -> HttpResponse:
     found, access = get_measure_for_user(request, slug, measure)
-    view = selectors.measure_view(found)
+    value_form = ValueForm(initial={"measured_on": timezone.localdate()})
+    context = _measure_context(request, found, access, value_form if access.can_write else None)
+    return render(request, "plans/measure.html", context)
+
+
+def _measure_context(request, found: Measure, access, value_form) -> dict:
+    """The measure page: its view, the links and meetings the reader may see, the last values and,
+    for writers, the forms (value_form None for readers)."""
     visible = meetings_visible_to(request.user, access.net)
-    context = _base(
+    return _base(
         access,
         measure=found,
-        view=view,
+        view=selectors.measure_view(found),
         links=_visible_links(found, visible),
         meetings=selectors.meetings_discussed(found, visible),
         values=found.values.all()[:20],
         link_form=_link_form(request, found, access) if access.can_write else None,
-        value_form=ValueForm(initial={"measured_on": timezone.localdate()})
-        if access.can_write
-        else None,
+        value_form=value_form,
     )
-    return render(request, "plans/measure.html", context)
 
 
 def _visible_links(measure: Measure, visible_meetings):
@@ -136,18 +140,7 @@ def value_add(request: AuthenticatedHttpRequest, slug: str, measure) -> HttpResp
     found, access = get_measure_for_user(request, slug, measure, write=True)
     form = ValueForm(request.POST)
     if not form.is_valid():
-        view = selectors.measure_view(found)
-        visible = meetings_visible_to(request.user, access.net)
-        context = _base(
-            access,
-            measure=found,
-            view=view,
-            links=_visible_links(found, visible),
-            meetings=selectors.meetings_discussed(found, visible),
-            values=found.values.all()[:20],
-            link_form=_link_form(request, found, access),
-            value_form=form,
-        )
+        context = _measure_context(request, found, access, form)
         return render(request, "plans/measure.html", context, status=400)
     services.add_value(found, user=request.user, **form.cleaned_data)
     messages.success(request, _("The value was recorded."))

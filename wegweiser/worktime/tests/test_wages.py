@@ -340,3 +340,12 @@ def test_year_without_an_enacted_rate_uses_the_last_known_rate_as_an_assumption(
     assert result["totals"]["minutes_at_assumed_rate"] == 4 * 60
     known = report(export(days=[{"date": f"{last}-01-05", "start": "08:00", "end": "12:00"}]))
     assert known["totals"]["minutes_at_assumed_rate"] == 0
+
+
+def test_wage_claims_expire_three_years_after_the_end_of_their_year():
+    """§§ 195, 199 BGB: the one rule the rights page (learning) shows as a date."""
+    import datetime as _dt
+
+    assert wages.claim_expires(_dt.date(2025, 1, 31)) == _dt.date(2028, 12, 31)
+    assert wages.claim_expires(_dt.date(2025, 12, 31)) == _dt.date(2028, 12, 31)
+    assert wages.claim_expires(_dt.date(2026, 1, 1)) == _dt.date(2029, 12, 31)
