@@ -62,8 +62,18 @@ def read(document: CaseDocument) -> bytes:
 
 
 def delete_files(case: Case) -> None:
-    for document in case.documents.all():
-        path_of(document).unlink(missing_ok=True)
+    """Remove the case's document files once the surrounding transaction has committed.
+
+    A file is not part of the database transaction: deleting it at once would lose it for good
+    if the purge rolled back and left its row in place.
+    """
+    paths = [path_of(document) for document in case.documents.all()]
+
+    def unlink() -> None:
+        for path in paths:
+            path.unlink(missing_ok=True)
+
+    transaction.on_commit(unlink)
 
 
 def content_type(document: CaseDocument) -> str:

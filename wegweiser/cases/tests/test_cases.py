@@ -581,7 +581,7 @@ def test_documents_are_sniffed_encrypted_on_disk_and_served_to_owners_only(clien
     assert client_as("coordinator").get(download).status_code == 404
 
 
-def test_purge_deletes_document_files(world):
+def test_purge_deletes_document_files(world, django_capture_on_commit_callbacks):
     from wegweiser.cases import documents
     from wegweiser.cases.demo import DEMO_PDF
 
@@ -589,8 +589,13 @@ def test_purge_deletes_document_files(world):
     document = documents.store(case, user=None, title="Alt", raw=DEMO_PDF)
     path = documents.path_of(document)
     assert path.exists()
-    services.purge_case(case)
-    assert not path.exists() and not case.documents.exists()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        services.purge_case(case)
+    # The file stays until the purge has committed (a rolled-back purge keeps its row and file).
+    assert path.exists() and not case.documents.exists()
+    for callback in callbacks:
+        callback()
+    assert not path.exists()
 
 
 def test_case_contents_are_not_in_the_admin():

@@ -8,6 +8,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
+from wegweiser.cases.models import Case
 from wegweiser.guidebook.exports import hsds, hsds_import, hsds_schema, serializers
 from wegweiser.guidebook.models import (
     ContactPerson,
@@ -33,7 +34,9 @@ def _comparable(municipality):
 def test_round_trip_into_anempty_municipality(world):
     before = _comparable(world.musterstadt)
     document = json.loads(json.dumps(hsds.export_document(world.musterstadt)))
-    # Start from nothing: the organisations of Musterstadt are gone before the import.
+    # Start from nothing: the organisations of Musterstadt (and the demo cases that protect the
+    # counselling services from deletion) are gone before the import.
+    Case.objects.all().delete()
     Organization.objects.filter(municipalities=world.musterstadt).delete()
     target = empty_municipality(world)
     report = hsds_import.import_hsds(json.dumps(document), target)
