@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -284,6 +286,18 @@ else:
     # Without an SMTP server, mails are written to var/mail/ so a developer can read them.
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
+
+# --- background jobs ----------------------------------------------------------------------------
+# Django's tasks framework (backport `django-tasks`) with the ORM backend of `django-tasks-db`: the
+# queue lives in the database (SQLite or PostgreSQL), a worker (`wegweiser db_worker`, started by
+# `make run` and by the systemd unit in docs/deployment.md) runs the tasks. WEGWEISER_TASKS_BACKEND
+# may name another backend (immediate for a single process, later an RQ backend).
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("WEGWEISER_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default", "documents", "periodic"],
+    }
+}
 
 # --- the platform -------------------------------------------------------------------------------
 WEGWEISER_OPERATOR = {

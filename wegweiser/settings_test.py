@@ -21,3 +21,6 @@ WHITENOISE_USE_FINDERS = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = VAR_DIR / "test-uploads"
 (VAR_DIR / "static").mkdir(parents=True, exist_ok=True)
+# Tasks run in the process that queues them (a test sees the result at once); tests of the queue
+# itself switch to the dummy or the database backend with override_settings.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": []}}
