@@ -117,3 +117,131 @@ def refresh_search_text(organization) -> None:
     )
     organization.search_text = public_text
     organization.internal_search_text = internal_text
+
+
+# --- the query layer: one interface, one index per database --------------------------------------
+# PostgreSQL: trigram GIN index (substring ILIKE and word similarity for typos) and a German
+# full-text index (stemming: "Beratungen" finds "Beratung"). SQLite: an FTS5 table with the trigram
+# tokenizer (substrings of 3+ characters), kept current by triggers. Both are created by the
+# migration guidebook 0003; terms shorter than three characters fall back to a plain scan.
+FTS_TABLE = "guidebook_organization_fts"
+MIN_INDEXED_TERM = 3
+
+
+def filter_by_terms(queryset, terms: list[str], *, internal: bool = False):
+    """Organisations whose (public or internal) search text matches every term."""
+    from django.db import connection
+
+    field = "internal_search_text" if internal else "search_text"
+    for term in terms:
+        if len(term) < MIN_INDEXED_TERM:
+            queryset = queryset.filter(**{f"{field}__icontains": term})
+        elif connection.vendor == "postgresql":
+            queryset = queryset.filter(_postgres_match(field, term))
+        elif connection.vendor == "sqlite" and _has_fts(connection):
+            queryset = queryset.filter(_sqlite_match(field, term))
+        else:
+            queryset = queryset.filter(**{f"{field}__icontains": term})
+    return queryset
+
+
+def _postgres_match(field: str, term: str):
+    from django.db.models import Q
+    from django.db.models.expressions import RawSQL
+
+    column = f'"guidebook_organization"."{field}"'
+    condition = RawSQL(  # noqa: S611 -- constant names; values are parameters
+        f"({column} ILIKE %s OR to_tsvector('german', {column}) @@ plainto_tsquery('german', %s)"
+        f" OR {column} %%> %s)",
+        [f"%{term}%", term, term],
+        output_field=_boolean(),
+    )
+    return Q(condition)
+
+
+def _sqlite_match(field: str, term: str):
+    from django.db.models import Q
+    from django.db.models.expressions import RawSQL
+
+    # Terms are normalised to letters, digits and spaces: no FTS syntax can slip in.
+    return Q(
+        pk__in=RawSQL(  # noqa: S611 -- constant names; values are parameters
+            f"SELECT org_id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",  # noqa: S608 -- constant names; values are parameters
+            [f'{field} : "{term}"'],
+        )
+    )
+
+
+def _boolean():
+    from django.db.models import BooleanField
+
+    return BooleanField()
+
+
+_fts_checked: dict[str, bool] = {}
+
+
+def _has_fts(connection) -> bool:
+    """Whether the FTS5 table exists (a database migrated before 0003 has none)."""
+    key = str(connection.settings_dict.get("NAME"))
+    if key not in _fts_checked:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = %s", [FTS_TABLE]
+            )
+            _fts_checked[key] = cursor.fetchone() is not None
+    return _fts_checked[key]
+
+
+POSTGRES_INDEXES = [
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    "CREATE INDEX IF NOT EXISTS guidebook_org_search_trgm ON guidebook_organization "
+    "USING gin (search_text gin_trgm_ops)",
+    "CREATE INDEX IF NOT EXISTS guidebook_org_internal_search_trgm ON guidebook_organization "
+    "USING gin (internal_search_text gin_trgm_ops)",
+    "CREATE INDEX IF NOT EXISTS guidebook_org_search_fts ON guidebook_organization "
+    "USING gin (to_tsvector('german', search_text))",
+    "CREATE INDEX IF NOT EXISTS guidebook_org_internal_search_fts ON guidebook_organization "
+    "USING gin (to_tsvector('german', internal_search_text))",
+]
+SQLITE_INDEXES = [
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+    "org_id UNINDEXED, search_text, internal_search_text, tokenize = 'trigram')",
+    f"INSERT INTO {FTS_TABLE} (org_id, search_text, internal_search_text) "  # noqa: S608 -- constant names; values are parameters
+    "SELECT id, search_text, internal_search_text FROM guidebook_organization",
+    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_insert AFTER INSERT ON guidebook_organization "  # noqa: S608 -- constant names; values are parameters
+    f"BEGIN INSERT INTO {FTS_TABLE} (org_id, search_text, internal_search_text) "
+    "VALUES (new.id, new.search_text, new.internal_search_text); END",
+    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_update AFTER UPDATE OF search_text, "  # noqa: S608 -- constant names; values are parameters
+    f"internal_search_text ON guidebook_organization BEGIN DELETE FROM {FTS_TABLE} "
+    f"WHERE org_id = old.id; INSERT INTO {FTS_TABLE} (org_id, search_text, internal_search_text) "
+    "VALUES (new.id, new.search_text, new.internal_search_text); END",
+    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_delete AFTER DELETE ON guidebook_organization "  # noqa: S608 -- constant names; values are parameters
+    f"BEGIN DELETE FROM {FTS_TABLE} WHERE org_id = old.id; END",
+]
+POSTGRES_DROP = [
+    "DROP INDEX IF EXISTS guidebook_org_search_trgm",
+    "DROP INDEX IF EXISTS guidebook_org_internal_search_trgm",
+    "DROP INDEX IF EXISTS guidebook_org_search_fts",
+    "DROP INDEX IF EXISTS guidebook_org_internal_search_fts",
+]
+SQLITE_DROP = [
+    f"DROP TRIGGER IF EXISTS {FTS_TABLE}_insert",
+    f"DROP TRIGGER IF EXISTS {FTS_TABLE}_update",
+    f"DROP TRIGGER IF EXISTS {FTS_TABLE}_delete",
+    f"DROP TABLE IF EXISTS {FTS_TABLE}",
+]
+
+
+def create_indexes(schema_editor) -> None:
+    statements = {"postgresql": POSTGRES_INDEXES, "sqlite": SQLITE_INDEXES}
+    for statement in statements.get(schema_editor.connection.vendor, []):
+        schema_editor.execute(statement)
+    _fts_checked.clear()
+
+
+def drop_indexes(schema_editor) -> None:
+    statements = {"postgresql": POSTGRES_DROP, "sqlite": SQLITE_DROP}
+    for statement in statements.get(schema_editor.connection.vendor, []):
+        schema_editor.execute(statement)
+    _fts_checked.clear()

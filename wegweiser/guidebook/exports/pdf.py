@@ -113,7 +113,8 @@ def _present(guidebook: dict[str, Any], language: str) -> list[dict[str, Any]]:
     return organizations
 
 
-def _render(municipality, guidebook: dict[str, Any], *, internal: bool, user=None) -> bytes:
+def pdf_context(municipality, guidebook: dict[str, Any], *, internal: bool, user=None) -> dict:
+    """What the PDF shows (shared with the typesetting benchmark in bench/typeset.py)."""
     language = current_language()
     url = online_url(municipality, language)
     context = {
@@ -129,6 +130,11 @@ def _render(municipality, guidebook: dict[str, Any], *, internal: bool, user=Non
         "qr_svg": qr_svg(url),
         "title": _("Guidebook of %(municipality)s") % {"municipality": municipality.name},
     }
+    return context
+
+
+def _render(municipality, guidebook: dict[str, Any], *, internal: bool, user=None) -> bytes:
+    context = pdf_context(municipality, guidebook, internal=internal, user=user)
     return render_pdf(TEMPLATE, context)
 
 
