@@ -52,6 +52,13 @@ def parse_args(argv=None):
         action="store_true",
         help="the state-scale figures (bench/state.py): 400 municipalities, 60,000 actors",
     )
+    parser.add_argument("--sqlite", action="store_true", help="--state on SQLite, not PostgreSQL")
+    parser.add_argument("--municipalities", type=int, default=400, help="--state: municipalities")
+    parser.add_argument("--actors-per-municipality", type=int, default=150)
+    parser.add_argument("--members", type=int, default=2000)
+    parser.add_argument("--meetings", type=int, default=20000, help="meetings and as many tasks")
+    parser.add_argument("--skip-gunicorn", action="store_true")
+    parser.add_argument("--keep", action="store_true", help="--state: keep the PostgreSQL database")
     return parser.parse_args(argv)
 
 

@@ -120,8 +120,10 @@ def refresh_search_text(organization) -> None:
 
 
 # --- the query layer: one interface, one index per database --------------------------------------
-# PostgreSQL: trigram GIN index (substring ILIKE and word similarity for typos) and a German
-# full-text index (stemming: "Beratungen" finds "Beratung"). SQLite: an FTS5 table with the trigram
+# PostgreSQL: trigram GIN index (substring ILIKE), a stored German tsvector with a GIN index
+# (stemming: "Beratungen" finds "Beratung") and, for typos, a vocabulary view of all indexed words
+# with a trigram index (similar words are looked up first, then matched as substrings; refreshed by
+# the periodic task `refresh_search_vocabulary`). SQLite: an FTS5 table with the trigram
 # tokenizer (substrings of 3+ characters), kept current by triggers. Both are created by the
 # migration guidebook 0003; terms shorter than three characters fall back to a plain scan.
 FTS_TABLE = "guidebook_organization_fts"
@@ -146,17 +148,50 @@ def filter_by_terms(queryset, terms: list[str], *, internal: bool = False):
 
 
 def _postgres_match(field: str, term: str):
+    """Substring (ILIKE, trigram index), German stems (stored tsvector) and, for typos, the
+    substrings of known words similar to the term (vocabulary view with a trigram index)."""
     from django.db.models import Q
     from django.db.models.expressions import RawSQL
 
     column = f'"guidebook_organization"."{field}"'
+    vector = f'"guidebook_organization"."{VECTORS[field]}"'
+    patterns = [f"%{word}%" for word in [term, *similar_words(term)]]
     condition = RawSQL(  # noqa: S611 -- constant names; values are parameters
-        f"({column} ILIKE %s OR to_tsvector('german', {column}) @@ plainto_tsquery('german', %s)"
-        f" OR {column} %%> %s)",
-        [f"%{term}%", term, term],
+        f"({column} ILIKE ANY(%s) OR {vector} @@ plainto_tsquery('german', %s))",
+        [patterns, term],
         output_field=_boolean(),
     )
     return Q(condition)
+
+
+VECTORS = {"search_text": "search_vector", "internal_search_text": "internal_search_vector"}
+WORDS_VIEW = "guidebook_search_words"
+MIN_TYPO_TERM = 4
+SIMILARITY = 0.5
+
+
+def similar_words(term: str) -> list[str]:
+    """Known words close to a term ("jobcentr" → "jobcenter"); PostgreSQL only, one query."""
+    from django.db import connection
+
+    if len(term) < MIN_TYPO_TERM:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT word FROM {WORDS_VIEW} WHERE word %% %s AND word <> %s "  # noqa: S608 -- constant name
+            "AND similarity(word, %s) >= %s ORDER BY similarity(word, %s) DESC LIMIT 3",
+            [term, term, term, SIMILARITY, term],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def refresh_vocabulary() -> None:
+    """Rebuild the word list for typo matching (periodic task; after bulk imports)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"REFRESH MATERIALIZED VIEW {WORDS_VIEW}")
 
 
 def _sqlite_match(field: str, term: str):
@@ -195,14 +230,21 @@ def _has_fts(connection) -> bool:
 
 POSTGRES_INDEXES = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    "ALTER TABLE guidebook_organization ADD COLUMN IF NOT EXISTS search_vector tsvector "
+    "GENERATED ALWAYS AS (to_tsvector('german', search_text)) STORED",
+    "ALTER TABLE guidebook_organization ADD COLUMN IF NOT EXISTS internal_search_vector tsvector "
+    "GENERATED ALWAYS AS (to_tsvector('german', internal_search_text)) STORED",
+    "CREATE INDEX IF NOT EXISTS guidebook_org_search_fts ON guidebook_organization "
+    "USING gin (search_vector)",
+    "CREATE INDEX IF NOT EXISTS guidebook_org_internal_search_fts ON guidebook_organization "
+    "USING gin (internal_search_vector)",
     "CREATE INDEX IF NOT EXISTS guidebook_org_search_trgm ON guidebook_organization "
     "USING gin (search_text gin_trgm_ops)",
     "CREATE INDEX IF NOT EXISTS guidebook_org_internal_search_trgm ON guidebook_organization "
     "USING gin (internal_search_text gin_trgm_ops)",
-    "CREATE INDEX IF NOT EXISTS guidebook_org_search_fts ON guidebook_organization "
-    "USING gin (to_tsvector('german', search_text))",
-    "CREATE INDEX IF NOT EXISTS guidebook_org_internal_search_fts ON guidebook_organization "
-    "USING gin (to_tsvector('german', internal_search_text))",
+    f"CREATE MATERIALIZED VIEW IF NOT EXISTS {WORDS_VIEW} AS SELECT word FROM ts_stat("  # noqa: S608
+    "$$SELECT to_tsvector('simple', internal_search_text) FROM guidebook_organization$$)",
+    f"CREATE INDEX IF NOT EXISTS {WORDS_VIEW}_trgm ON {WORDS_VIEW} USING gin (word gin_trgm_ops)",
 ]
 SQLITE_INDEXES = [
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
@@ -220,10 +262,11 @@ SQLITE_INDEXES = [
     f"BEGIN DELETE FROM {FTS_TABLE} WHERE org_id = old.id; END",
 ]
 POSTGRES_DROP = [
+    f"DROP MATERIALIZED VIEW IF EXISTS {WORDS_VIEW}",
     "DROP INDEX IF EXISTS guidebook_org_search_trgm",
     "DROP INDEX IF EXISTS guidebook_org_internal_search_trgm",
-    "DROP INDEX IF EXISTS guidebook_org_search_fts",
-    "DROP INDEX IF EXISTS guidebook_org_internal_search_fts",
+    "ALTER TABLE guidebook_organization DROP COLUMN IF EXISTS search_vector",
+    "ALTER TABLE guidebook_organization DROP COLUMN IF EXISTS internal_search_vector",
 ]
 SQLITE_DROP = [
     f"DROP TRIGGER IF EXISTS {FTS_TABLE}_insert",
