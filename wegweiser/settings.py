@@ -299,6 +299,27 @@ TASKS = {
     }
 }
 
+# Periodic tasks: name -> (task, suggested schedule). Cron or systemd timers queue them with
+# `wegweiser enqueue NAME` (docs/deployment.md); the worker runs them.
+WEGWEISER_PERIODIC_TASKS = {
+    "send_reminders": ("wegweiser.network.tasks.send_reminders", "daily 07:00"),
+    "send_confirmation_requests": (
+        "wegweiser.guidebook.tasks.send_confirmation_requests",
+        "daily 07:30",
+    ),
+    "purge_retention": ("wegweiser.core.tasks.purge_retention", "daily 03:00"),
+    "refresh_guidebook_pdfs": (
+        "wegweiser.guidebook.exports.tasks.refresh_guidebook_pdfs",
+        "every 15 minutes",
+    ),
+    "refresh_search_vocabulary": (
+        "wegweiser.guidebook.tasks.refresh_search_vocabulary",
+        "hourly",
+    ),
+}
+# Finished task results are kept this many days (troubleshooting), then purged.
+WEGWEISER_TASK_RESULT_DAYS = int(os.environ.get("WEGWEISER_TASK_RESULT_DAYS", "14"))
+
 # --- the platform -------------------------------------------------------------------------------
 WEGWEISER_OPERATOR = {
     "name": os.environ.get("WEGWEISER_OPERATOR_NAME", "Betreiber der Wegweiser-Instanz (Beispiel)"),
