@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -34,7 +35,14 @@ def _download(content: bytes | str, content_type: str, filename: str, *, inline=
 def _stored_pdf(request: HttpRequest, municipality, version: str, filename: str, title: str):
     """The stored PDF, or (202) a page that says it is being prepared and reloads itself."""
     row = documents.request_pdf(municipality, version, current_language())
+    if request.headers.get("HX-Request"):  # the poll of the "being prepared" page
+        if row is None:
+            return HttpResponse(status=204, headers={"Cache-Control": "no-store"})
+        return HttpResponse(headers={"HX-Redirect": request.get_full_path()})
     if row is not None:
+        if version != PdfVersion.PUBLIC and row.rendered_at:
+            stamp = timezone.localtime(row.rendered_at).strftime("%Y%m%d-%H%M")
+            filename = filename.replace(".pdf", f"-{stamp}.pdf")
         return FileResponse(
             documents.open_pdf(row),
             content_type="application/pdf",

@@ -43,9 +43,11 @@ def test_missing_pdf_says_being_prepared_queues_once_and_is_served_after_the_tas
         page = response.content.decode()
         assert "PDF wird vorbereitet" in page
         assert 'aria-busy="true"' in page
-        assert '<meta http-equiv="refresh" content="5">' in page
-        assert "<script>" not in page  # strict CSP: the page reloads without script
-    assert len(default_task_backend.results) == 1  # queued once, not once per request
+        assert 'hx-trigger="every 5s"' in page  # htmx polls (no inline script: strict CSP)
+        assert "<script>" not in page
+    poll = client.get(PUBLIC, headers={"HX-Request": "true"})
+    assert poll.status_code == 204  # still being prepared: htmx changes nothing
+    assert len(default_task_backend.results) == 1  # queued once, not once per request or poll
     result = default_task_backend.results[0]
     assert result.task.name == "render_guidebook_pdf"
     assert result.args == [world.musterstadt.pk, "public", "de"]
@@ -53,7 +55,9 @@ def test_missing_pdf_says_being_prepared_queues_once_and_is_served_after_the_tas
         _run(result)
         assert render.call_count == 1
     with mock.patch.object(pdf, "_render", side_effect=AssertionError("no render in a request")):
+        poll = client.get(PUBLIC, headers={"HX-Request": "true"})
         response = client.get(PUBLIC)
+    assert poll["HX-Redirect"] == PUBLIC  # the poll sends the browser to the PDF
     assert response.status_code == 200
     assert body(response) == b"%PDF-from-the-task"
     assert len(default_task_backend.results) == 1
@@ -104,7 +108,7 @@ def test_internal_pdf_checks_permission_before_queueing(client, client_as, world
 
 @pytest.mark.django_db(transaction=True)
 @override_settings(TASKS=DATABASE)
-def test_database_backend_worker_runs_a_queued_render(client, world):
+def test_database_backend_worker_runs_a_queued_render(browser_world, client, world):
     with mock.patch.object(pdf, "_render", side_effect=AssertionError("no render in a request")):
         assert client.get(PUBLIC).status_code == 202
     from django_tasks_db.models import DBTaskResult
