@@ -90,6 +90,7 @@ def generate(municipality_count: int, actors_per: int, members: int, meetings: i
     ]
     names_of = {code: language_names(code) for group in speaker_sets for code in group}
     today = datetime.date.today()
+    shared_text: dict[tuple, str] = {}  # normalised once per actor type and language set
     with transaction.atomic():
         municipalities = [
             Municipality(
@@ -117,10 +118,7 @@ def generate(municipality_count: int, actors_per: int, members: int, meetings: i
                     confidential_address=actor_type.key == "shelter",
                     last_confirmed_at=today - datetime.timedelta(days=rng.randrange(400)),
                 )
-                parts = [organization.name, organization.description]
-                parts += list(actor_type.name.values()) + list(actor_type.summary.values())
-                for code in spoken:
-                    parts += names_of[code]
+                parts = [organization.name]
                 if not organization.confidential_address:
                     location = Location(
                         organization=organization,
@@ -141,21 +139,23 @@ def generate(municipality_count: int, actors_per: int, members: int, meetings: i
                         order=order * 10,
                     )
                     items.append(item)
-                    parts += [item.text, item.source]
-                    for code in {"en", spoken[-1]} - {"de"}:
+                    for code in sorted({"en", spoken[-1]} - {"de"}):
                         text = entry["text"].get(code) or f"[{code}] {entry['text']['de']}"
                         translations.append(
                             MandateTranslation(
                                 item=item, language=code, text=text, source_version=1
                             )
                         )
-                        parts.append(text)
                     for link in entry.get("needs", []):
                         if link["key"] in needs:
                             need = needs[link["key"]]
                             need_links.append(MandateNeed(item=item, need=need, role=link["role"]))
-                            parts += list(need.label.values()) + list(need.plain.values())
-                organization.search_text = index_text(parts)
+                key = (actor_type.pk, tuple(spoken))
+                if key not in shared_text:
+                    shared_text[key] = index_text(
+                        _shared_parts(actor_type, spoken, names_of, needs)
+                    )
+                organization.search_text = index_text(parts) + shared_text[key]
                 organization.internal_search_text = organization.search_text
                 organizations.append(organization)
                 links.append((organization, municipality))
@@ -233,6 +233,24 @@ def generate(municipality_count: int, actors_per: int, members: int, meetings: i
         "tasks": tasks,
     }
     return state, municipalities, counts
+
+
+def _shared_parts(actor_type, spoken, names_of, needs) -> list[str]:
+    """The searchable text every actor of one type and language set has in common (description,
+    type names, language names, mandate texts with their translations and needs)."""
+    parts = [actor_type.summary.get("de", "")]
+    parts += list(actor_type.name.values()) + list(actor_type.summary.values())
+    for code in spoken:
+        parts += names_of[code]
+    for entry in actor_type.mandate_template[:4]:
+        parts += [entry["text"]["de"], entry.get("source", "")]
+        for code in sorted({"en", spoken[-1]} - {"de"}):
+            parts.append(entry["text"].get(code) or f"[{code}] {entry['text']['de']}")
+        for link in entry.get("needs", []):
+            if link["key"] in needs:
+                need = needs[link["key"]]
+                parts += list(need.label.values()) + list(need.plain.values())
+    return parts
 
 
 def _p95(samples: list[float]) -> float:
