@@ -34,7 +34,7 @@ def _setup(args, workdir: Path) -> None:
     if args.sqlite:
         os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'state.sqlite3'}"
     else:
-        _pg(f"DROP DATABASE IF EXISTS {PG_NAME}")
+        _pg(f"DROP DATABASE IF EXISTS {PG_NAME} WITH (FORCE)")
         _pg(f"CREATE DATABASE {PG_NAME}")
         os.environ["DATABASE_URL"] = f"{PG_SERVER}/{PG_NAME}"
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
