@@ -156,9 +156,11 @@ def _postgres_match(field: str, term: str):
     column = f'"guidebook_organization"."{field}"'
     vector = f'"guidebook_organization"."{VECTORS[field]}"'
     patterns = [f"%{word}%" for word in [term, *similar_words(term)]]
+    # One ILIKE per pattern (not ILIKE ANY(array)): only these can use the trigram GIN index.
+    likes = " OR ".join(f"{column} ILIKE %s" for _pattern in patterns)
     condition = RawSQL(  # noqa: S611 -- constant names; values are parameters
-        f"({column} ILIKE ANY(%s) OR {vector} @@ plainto_tsquery('german', %s))",
-        [patterns, term],
+        f"({likes} OR {vector} @@ plainto_tsquery('german', %s))",
+        [*patterns, term],
         output_field=_boolean(),
     )
     return Q(condition)
