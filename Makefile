@@ -39,13 +39,16 @@ makemessages: $(VENV)/.installed
 	done
 	@$(VENV)/bin/python .ci/check_translations.py || echo "→ fill the new entries listed above"
 
-## Serve the demo on http://127.0.0.1:$(PORT) with an SQLite database under var/.
+## Serve the demo on http://127.0.0.1:$(PORT) with an SQLite database under var/, and the task
+## worker (PDFs, e-mails, purges) next to it; Ctrl-C stops both.
 run: bootstrap
 	@# Field encryption of case data needs a key; development keeps one under var/ (never in git).
 	@mkdir -p var && [ -n "$$WEGWEISER_FIELD_KEYS" ] || [ -s var/field-key.txt ] || \
 	  (umask 077 && $(VENV)/bin/python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())" > var/field-key.txt)
 	$(DEV_ENV) $(WW) migrate --noinput -v 0
 	$(DEV_ENV) $(WW) demo
+	$(DEV_ENV) $(WW) db_worker --queue-name '*' --interval 1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV_ENV) $(WW) runserver 127.0.0.1:$(PORT)
 
 ## The whole test suite (browser tests included where Chromium is installed), on all cores.

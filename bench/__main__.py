@@ -42,6 +42,23 @@ def parse_args(argv=None):
     parser.add_argument("--connections", type=int, default=4, help="parallel keep-alive clients")
     parser.add_argument("--max-requests", type=int, default=20000, help="cap per load run")
     parser.add_argument("--skip-pdf", action="store_true", help="do not time the PDF")
+    parser.add_argument(
+        "--typeset-only",
+        action="store_true",
+        help="only the typesetting comparison (WeasyPrint as used, lean, Typst; de and ar)",
+    )
+    parser.add_argument(
+        "--state",
+        action="store_true",
+        help="the state-scale figures (bench/state.py): 400 municipalities, 60,000 actors",
+    )
+    parser.add_argument("--sqlite", action="store_true", help="--state on SQLite, not PostgreSQL")
+    parser.add_argument("--municipalities", type=int, default=400, help="--state: municipalities")
+    parser.add_argument("--actors-per-municipality", type=int, default=150)
+    parser.add_argument("--members", type=int, default=2000)
+    parser.add_argument("--meetings", type=int, default=20000, help="meetings and as many tasks")
+    parser.add_argument("--skip-gunicorn", action="store_true")
+    parser.add_argument("--keep", action="store_true", help="--state: keep the PostgreSQL database")
     return parser.parse_args(argv)
 
 
@@ -225,26 +242,13 @@ def page_count(data: bytes) -> str:
     return match.group(1).decode() if match else "?"
 
 
-def pdf_timings(municipality) -> tuple[float, float, int, str]:
-    from django.core.cache import cache
-    from django.utils import translation
-
-    from wegweiser.guidebook.exports.pdf import formal_pdf
-
-    cache.clear()
-    with translation.override("de"):
-        started = time.perf_counter()
-        data = formal_pdf(municipality)
-        cold = time.perf_counter() - started
-        started = time.perf_counter()
-        formal_pdf(municipality)
-        cached = time.perf_counter() - started
-    pages = page_count(data)
-    return cold, cached, len(data), pages
-
-
 def main(argv=None) -> None:
     args = parse_args(argv)
+    if args.state:
+        from bench import state
+
+        state.main(args)
+        return
     workdir = Path(tempfile.mkdtemp(prefix="wegweiser-bench-"))
     throwaway = setup_environment(workdir)
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -259,6 +263,13 @@ def main(argv=None) -> None:
         started = time.perf_counter()
         municipality = build_municipality(args.actors)
         print(f"  built in {time.perf_counter() - started:.1f} s")
+
+        if args.typeset_only:
+            from bench import typeset
+
+            print(f"\nTypesetting, {args.actors} actors, cold, same content:")
+            typeset.run(municipality, page_count)
+            return
 
         path = choose_path(args.path)
         first, cached, body = query_counts(path)
@@ -291,12 +302,10 @@ def main(argv=None) -> None:
         gunicorn = None
 
         if not args.skip_pdf:
-            print(f"\nGuidebook PDF, {args.actors} actors …")
-            cold, warm, size, pages = pdf_timings(municipality)
-            print(
-                f"  cold: {cold:.2f} s ({pages} pages, {size / 1024:.0f} kB); cached: {warm * 1000:.1f} ms "
-                "(budget: < 3 s)"
-            )
+            from bench import typeset
+
+            print(f"\nTypesetting the guidebook PDF, {args.actors} actors, cold, same content:")
+            typeset.run(municipality, page_count)
         if not throwaway:
             municipality.organizations.all().delete()
             municipality.delete()

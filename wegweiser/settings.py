@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -323,6 +325,39 @@ else:
     # Without an SMTP server, mails are written to var/mail/ so a developer can read them.
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
+
+# --- background jobs ----------------------------------------------------------------------------
+# Django's tasks framework (backport `django-tasks`) with the ORM backend of `django-tasks-db`: the
+# queue lives in the database (SQLite or PostgreSQL), a worker (`wegweiser db_worker`, started by
+# `make run` and by the systemd unit in docs/deployment.md) runs the tasks. WEGWEISER_TASKS_BACKEND
+# may name another backend (immediate for a single process, later an RQ backend).
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("WEGWEISER_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default", "documents", "periodic"],
+    }
+}
+
+# Periodic tasks: name -> (task, suggested schedule). Cron or systemd timers queue them with
+# `wegweiser enqueue NAME` (docs/deployment.md); the worker runs them.
+WEGWEISER_PERIODIC_TASKS = {
+    "send_reminders": ("wegweiser.network.tasks.send_reminders", "daily 07:00"),
+    "send_confirmation_requests": (
+        "wegweiser.guidebook.tasks.send_confirmation_requests",
+        "daily 07:30",
+    ),
+    "purge_retention": ("wegweiser.core.tasks.purge_retention", "daily 03:00"),
+    "refresh_guidebook_pdfs": (
+        "wegweiser.guidebook.exports.tasks.refresh_guidebook_pdfs",
+        "every 15 minutes",
+    ),
+    "refresh_search_vocabulary": (
+        "wegweiser.guidebook.tasks.refresh_search_vocabulary",
+        "hourly",
+    ),
+}
+# Finished task results are kept this many days (troubleshooting), then purged.
+WEGWEISER_TASK_RESULT_DAYS = int(os.environ.get("WEGWEISER_TASK_RESULT_DAYS", "14"))
 
 # --- the platform -------------------------------------------------------------------------------
 WEGWEISER_OPERATOR = {

@@ -25,3 +25,6 @@ MEDIA_ROOT = VAR_DIR / "test-uploads"
 # Tests change data and look again at once; the page cache has its own tests (core/tests).
 CACHE_MIDDLEWARE_SECONDS = 0
 (VAR_DIR / "static").mkdir(parents=True, exist_ok=True)
+# Tasks run in the process that queues them (a test sees the result at once); tests of the queue
+# itself switch to the dummy or the database backend with override_settings.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": []}}

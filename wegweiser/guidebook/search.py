@@ -119,3 +119,176 @@ def refresh_search_text(organization) -> None:
     )
     organization.search_text = public_text
     organization.internal_search_text = internal_text
+
+
+# --- the query layer: one interface, one index per database --------------------------------------
+# PostgreSQL: trigram GIN index (substring ILIKE), a stored German tsvector with a GIN index
+# (stemming: "Beratungen" finds "Beratung") and, for typos, a vocabulary view of all indexed words
+# with a trigram index (similar words are looked up first, then matched as substrings; refreshed by
+# the periodic task `refresh_search_vocabulary`). SQLite: an FTS5 table with the trigram
+# tokenizer (substrings of 3+ characters), kept current by triggers. Both are created by the
+# migration guidebook 0003; terms shorter than three characters fall back to a plain scan.
+FTS_TABLE = "guidebook_organization_fts"
+MIN_INDEXED_TERM = 3
+
+
+def filter_by_terms(queryset, terms: list[str], *, internal: bool = False):
+    """Organisations whose (public or internal) search text matches every term."""
+    from django.db import connection
+
+    field = "internal_search_text" if internal else "search_text"
+    for term in terms:
+        if len(term) < MIN_INDEXED_TERM:
+            queryset = queryset.filter(**{f"{field}__icontains": term})
+        elif connection.vendor == "postgresql":
+            queryset = queryset.filter(_postgres_match(field, term))
+        elif connection.vendor == "sqlite" and _has_fts(connection):
+            queryset = queryset.filter(_sqlite_match(field, term))
+        else:
+            queryset = queryset.filter(**{f"{field}__icontains": term})
+    return queryset
+
+
+def _postgres_match(field: str, term: str):
+    """Substring (ILIKE, trigram index), German stems (stored tsvector) and, for typos, the
+    substrings of known words similar to the term (vocabulary view with a trigram index)."""
+    from django.db.models import Q
+    from django.db.models.expressions import RawSQL
+
+    column = f'"guidebook_organization"."{field}"'
+    vector = f'"guidebook_organization"."{VECTORS[field]}"'
+    patterns = [f"%{word}%" for word in [term, *similar_words(term)]]
+    # One ILIKE per pattern (not ILIKE ANY(array)): only these can use the trigram GIN index.
+    likes = " OR ".join(f"{column} ILIKE %s" for _pattern in patterns)
+    condition = RawSQL(  # noqa: S611 -- constant names; values are parameters
+        f"({likes} OR {vector} @@ plainto_tsquery('german', %s))",
+        [*patterns, term],
+        output_field=_boolean(),
+    )
+    return Q(condition)
+
+
+VECTORS = {"search_text": "search_vector", "internal_search_text": "internal_search_vector"}
+WORDS_VIEW = "guidebook_search_words"
+MIN_TYPO_TERM = 4
+SIMILARITY = 0.5
+
+
+def similar_words(term: str) -> list[str]:
+    """Known words close to a term ("jobcentr" → "jobcenter"); PostgreSQL only, one query."""
+    from django.db import connection
+
+    if len(term) < MIN_TYPO_TERM:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT word FROM {WORDS_VIEW} WHERE word %% %s AND word <> %s "  # noqa: S608 -- constant name
+            "AND similarity(word, %s) >= %s ORDER BY similarity(word, %s) DESC LIMIT 3",
+            [term, term, term, SIMILARITY, term],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def refresh_vocabulary() -> None:
+    """Rebuild the word list for typo matching (periodic task; after bulk imports)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"REFRESH MATERIALIZED VIEW {WORDS_VIEW}")
+
+
+def _sqlite_match(field: str, term: str):
+    from django.db.models import Q
+    from django.db.models.expressions import RawSQL
+
+    # Terms are normalised to letters, digits and spaces: no FTS syntax can slip in.
+    return Q(
+        pk__in=RawSQL(  # noqa: S611 -- constant names; values are parameters
+            f"SELECT org_id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",  # noqa: S608 -- constant names; values are parameters
+            [f'{field} : "{term}"'],
+        )
+    )
+
+
+def _boolean():
+    from django.db.models import BooleanField
+
+    return BooleanField()
+
+
+_fts_checked: dict[str, bool] = {}
+
+
+def _has_fts(connection) -> bool:
+    """Whether the FTS5 table exists (a database migrated before 0003 has none)."""
+    key = str(connection.settings_dict.get("NAME"))
+    if key not in _fts_checked:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = %s", [FTS_TABLE]
+            )
+            _fts_checked[key] = cursor.fetchone() is not None
+    return _fts_checked[key]
+
+
+POSTGRES_INDEXES = [
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    "ALTER TABLE guidebook_organization ADD COLUMN IF NOT EXISTS search_vector tsvector "
+    "GENERATED ALWAYS AS (to_tsvector('german', search_text)) STORED",
+    "ALTER TABLE guidebook_organization ADD COLUMN IF NOT EXISTS internal_search_vector tsvector "
+    "GENERATED ALWAYS AS (to_tsvector('german', internal_search_text)) STORED",
+    "CREATE INDEX IF NOT EXISTS guidebook_org_search_fts ON guidebook_organization "
+    "USING gin (search_vector)",
+    "CREATE INDEX IF NOT EXISTS guidebook_org_internal_search_fts ON guidebook_organization "
+    "USING gin (internal_search_vector)",
+    "CREATE INDEX IF NOT EXISTS guidebook_org_search_trgm ON guidebook_organization "
+    "USING gin (search_text gin_trgm_ops)",
+    "CREATE INDEX IF NOT EXISTS guidebook_org_internal_search_trgm ON guidebook_organization "
+    "USING gin (internal_search_text gin_trgm_ops)",
+    f"CREATE MATERIALIZED VIEW IF NOT EXISTS {WORDS_VIEW} AS SELECT word FROM ts_stat("  # noqa: S608
+    "$$SELECT to_tsvector('simple', internal_search_text) FROM guidebook_organization$$)",
+    f"CREATE INDEX IF NOT EXISTS {WORDS_VIEW}_trgm ON {WORDS_VIEW} USING gin (word gin_trgm_ops)",
+]
+SQLITE_INDEXES = [
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+    "org_id UNINDEXED, search_text, internal_search_text, tokenize = 'trigram')",
+    f"INSERT INTO {FTS_TABLE} (org_id, search_text, internal_search_text) "  # noqa: S608 -- constant names; values are parameters
+    "SELECT id, search_text, internal_search_text FROM guidebook_organization",
+    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_insert AFTER INSERT ON guidebook_organization "  # noqa: S608 -- constant names; values are parameters
+    f"BEGIN INSERT INTO {FTS_TABLE} (org_id, search_text, internal_search_text) "
+    "VALUES (new.id, new.search_text, new.internal_search_text); END",
+    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_update AFTER UPDATE OF search_text, "  # noqa: S608 -- constant names; values are parameters
+    f"internal_search_text ON guidebook_organization BEGIN DELETE FROM {FTS_TABLE} "
+    f"WHERE org_id = old.id; INSERT INTO {FTS_TABLE} (org_id, search_text, internal_search_text) "
+    "VALUES (new.id, new.search_text, new.internal_search_text); END",
+    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_delete AFTER DELETE ON guidebook_organization "  # noqa: S608 -- constant names; values are parameters
+    f"BEGIN DELETE FROM {FTS_TABLE} WHERE org_id = old.id; END",
+]
+POSTGRES_DROP = [
+    f"DROP MATERIALIZED VIEW IF EXISTS {WORDS_VIEW}",
+    "DROP INDEX IF EXISTS guidebook_org_search_trgm",
+    "DROP INDEX IF EXISTS guidebook_org_internal_search_trgm",
+    "ALTER TABLE guidebook_organization DROP COLUMN IF EXISTS search_vector",
+    "ALTER TABLE guidebook_organization DROP COLUMN IF EXISTS internal_search_vector",
+]
+SQLITE_DROP = [
+    f"DROP TRIGGER IF EXISTS {FTS_TABLE}_insert",
+    f"DROP TRIGGER IF EXISTS {FTS_TABLE}_update",
+    f"DROP TRIGGER IF EXISTS {FTS_TABLE}_delete",
+    f"DROP TABLE IF EXISTS {FTS_TABLE}",
+]
+
+
+def create_indexes(schema_editor) -> None:
+    statements = {"postgresql": POSTGRES_INDEXES, "sqlite": SQLITE_INDEXES}
+    for statement in statements.get(schema_editor.connection.vendor, []):
+        schema_editor.execute(statement)
+    _fts_checked.clear()
+
+
+def drop_indexes(schema_editor) -> None:
+    statements = {"postgresql": POSTGRES_DROP, "sqlite": SQLITE_DROP}
+    for statement in statements.get(schema_editor.connection.vendor, []):
+        schema_editor.execute(statement)
+    _fts_checked.clear()

@@ -13,7 +13,9 @@ class GuidebookExportsConfig(AppConfig):
             register_municipality_section,
         )
 
-        from . import sections
+        from . import sections, signals
+
+        signals.connect()
 
         register_municipality_section(
             Section(

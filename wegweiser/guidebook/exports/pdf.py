@@ -1,8 +1,8 @@
 """The guidebook as a typeset PDF (formal and internal version), rendered with WeasyPrint.
 
-The formal PDF is cached until the guidebook changes: the key holds the municipality, the language
-and the guidebook's fingerprint. The internal PDF is rendered for every download, because each copy
-names the person who downloaded it and when; internal content never sits in a shared cache.
+Typesetting takes seconds, so no request calls these functions: the task in tasks.py renders both
+versions ahead (documents.py) into storage (MEDIA_ROOT, outside the web root), and the views serve
+the stored file — the internal one only after the permission check.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import get_language_info, gettext_lazy, override
 from django.utils.translation import gettext as _
@@ -19,10 +18,15 @@ from wegweiser.core.i18n import current_language
 from wegweiser.core.links import absolute_reverse
 from wegweiser.core.pdf import render_pdf
 from wegweiser.core.qr import qr_svg
-from wegweiser.guidebook.fingerprint import guidebook_fingerprint
 from wegweiser.guidebook.models import MandateKind, Need, NeedRole, localized
 
-from .serializers import KIND_ORDER, formal_guidebook, informal_guidebook, mandate_text
+from .serializers import (
+    KIND_ORDER,
+    formal_guidebook,
+    informal_guidebook,
+    mandate_text,
+    network_guidebook,
+)
 
 TEMPLATE = "guidebook/exports/guidebook_pdf.html"
 
@@ -109,7 +113,8 @@ def _present(guidebook: dict[str, Any], language: str) -> list[dict[str, Any]]:
     return organizations
 
 
-def _render(municipality, guidebook: dict[str, Any], *, internal: bool, user=None) -> bytes:
+def pdf_context(municipality, guidebook: dict[str, Any], *, internal: bool, user=None) -> dict:
+    """What the PDF shows (shared with the typesetting benchmark in bench/typeset.py)."""
     language = current_language()
     url = online_url(municipality, language)
     context = {
@@ -125,29 +130,28 @@ def _render(municipality, guidebook: dict[str, Any], *, internal: bool, user=Non
         "qr_svg": qr_svg(url),
         "title": _("Guidebook of %(municipality)s") % {"municipality": municipality.name},
     }
+    return context
+
+
+def _render(municipality, guidebook: dict[str, Any], *, internal: bool, user=None) -> bytes:
+    context = pdf_context(municipality, guidebook, internal=internal, user=user)
     return render_pdf(TEMPLATE, context)
 
 
-def formal_pdf_cache_key(municipality) -> str:
-    language = current_language()
-    return (
-        f"guidebook-exports:pdf:{municipality.pk}:formal:{language}:"
-        f"{guidebook_fingerprint(municipality)}"
-    )
-
-
 def formal_pdf(municipality) -> bytes:
-    """The public guidebook PDF, cached until the guidebook changes."""
-    key = formal_pdf_cache_key(municipality)
-    pdf = cache.get(key)
-    if pdf is None:
-        pdf = _render(municipality, formal_guidebook(municipality), internal=False)
-        cache.set(key, pdf, CACHE_SECONDS)
-    return pdf
+    """Typeset the public guidebook PDF now (called by the task in tasks.py, never by a view)."""
+    return _render(municipality, formal_guidebook(municipality), internal=False)
 
 
-def internal_pdf(municipality, user) -> bytes:
-    """The network's guidebook PDF, stamped with the downloading user and the time."""
-    guidebook = informal_guidebook(municipality, user)
-    assert guidebook["version"] == "informal"
+def internal_pdf(municipality, user=None) -> bytes:
+    """Typeset the network's guidebook PDF now (task; served only after the permission check).
+
+    Rendered once per state of the guidebook for all members, so it names no downloader; with a
+    user (a direct call), the user's view and name are used.
+    """
+    if user is None:
+        guidebook = network_guidebook(municipality)
+    else:
+        guidebook = informal_guidebook(municipality, user)
+        assert guidebook["version"] == "informal"
     return _render(municipality, guidebook, internal=True, user=user)

@@ -203,6 +203,12 @@ def informal_guidebook(municipality, user) -> dict[str, Any]:
     return _guidebook(municipality, internal=may_see_internal(user, municipality))
 
 
+def network_guidebook(municipality) -> dict[str, Any]:
+    """The network's guidebook regardless of a user (rendered ahead by a task, served after the
+    permission check)."""
+    return _guidebook(municipality, internal=True)
+
+
 def organization_of_guidebook(municipality, organization_id, user=None) -> dict[str, Any] | None:
     """One published organisation of the municipality's guidebook, or None."""
     internal = may_see_internal(user, municipality)

@@ -6,16 +6,23 @@ import json
 
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from wegweiser.accounts.access import get_municipality_for_user
+from wegweiser.core.i18n import current_language
 from wegweiser.core.selectors import public_municipality
 from wegweiser.guidebook.fingerprint import guidebook_fingerprint
 
-from . import hsds, pdf, vcard
+from . import documents, hsds, vcard
+from .models import PdfVersion
 from .serializers import organization_of_guidebook
+
+HSDS_CACHE_SECONDS = 7 * 24 * 3600
+REFRESH_SECONDS = 5
 
 
 def _download(content: bytes | str, content_type: str, filename: str, *, inline=False):
@@ -25,25 +32,54 @@ def _download(content: bytes | str, content_type: str, filename: str, *, inline=
     return response
 
 
+def _stored_pdf(request: HttpRequest, municipality, version: str, filename: str, title: str):
+    """The stored PDF, or (202) a page that says it is being prepared and reloads itself."""
+    row = documents.request_pdf(municipality, version, current_language())
+    if request.headers.get("HX-Request"):  # the poll of the "being prepared" page
+        if row is None:
+            return HttpResponse(status=204, headers={"Cache-Control": "no-store"})
+        return HttpResponse(headers={"HX-Redirect": request.get_full_path()})
+    if row is not None:
+        if version != PdfVersion.PUBLIC and row.rendered_at:
+            stamp = timezone.localtime(row.rendered_at).strftime("%Y%m%d-%H%M")
+            filename = filename.replace(".pdf", f"-{stamp}.pdf")
+        return FileResponse(
+            documents.open_pdf(row),
+            content_type="application/pdf",
+            filename=filename,
+            as_attachment=version != PdfVersion.PUBLIC,
+        )
+    context = {"municipality": municipality, "title": title, "refresh_seconds": REFRESH_SECONDS}
+    response = render(request, "guidebook/exports/pdf_preparing.html", context, status=202)
+    response["Retry-After"] = str(REFRESH_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 @require_safe
 def guidebook_pdf(request: HttpRequest, slug: str) -> HttpResponse:
-    """The public guidebook as PDF (cached until the guidebook changes)."""
+    """The public guidebook as PDF, from storage (typeset by a task when the guidebook changed)."""
     municipality = public_municipality(slug)
-    return _download(
-        pdf.formal_pdf(municipality), "application/pdf", f"wegweiser-{slug}.pdf", inline=True
+    return _stored_pdf(
+        request,
+        municipality,
+        PdfVersion.PUBLIC,
+        f"wegweiser-{slug}.pdf",
+        _("Guidebook of %(municipality)s") % {"municipality": municipality.name},
     )
 
 
 @login_required
 @require_safe
 def guidebook_internal_pdf(request: HttpRequest, slug: str) -> HttpResponse:
-    """The network's guidebook as PDF: members only, stamped with the downloader."""
+    """The network's guidebook as PDF: members only (checked before anything is read or queued)."""
     municipality, _access = get_municipality_for_user(request, slug)
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    response = _download(
-        pdf.internal_pdf(municipality, request.user),
-        "application/pdf",
-        f"wegweiser-{slug}-intern-{stamp}.pdf",
+    response = _stored_pdf(
+        request,
+        municipality,
+        PdfVersion.INTERNAL,
+        f"wegweiser-{slug}-intern.pdf",
+        _("Internal guidebook of %(municipality)s") % {"municipality": municipality.name},
     )
     response["Cache-Control"] = "no-store"
     return response
@@ -59,7 +95,7 @@ def guidebook_hsds(request: HttpRequest, slug: str) -> HttpResponse:
         body = json.dumps(
             hsds.export_document(municipality), ensure_ascii=False, separators=(",", ":")
         )
-        cache.set(key, body, pdf.CACHE_SECONDS)
+        cache.set(key, body, HSDS_CACHE_SECONDS)
     response = _download(
         body, "application/json; charset=utf-8", f"wegweiser-{slug}-hsds.json", inline=True
     )

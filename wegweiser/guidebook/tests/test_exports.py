@@ -22,7 +22,14 @@ from wegweiser.guidebook.models import (
 )
 from wegweiser.guidebook.services import create_organization_from_template
 
-from .test_exports_helpers import api_token, empty_municipality, flat, pdf_text, valid_document
+from .test_exports_helpers import (
+    api_token,
+    body,
+    empty_municipality,
+    flat,
+    pdf_text,
+    valid_document,
+)
 
 pytestmark = pytest.mark.usefixtures("english_exports")
 
@@ -174,25 +181,28 @@ def test_organization_vcard_has_no_address_for_confidential_places(client, world
 # --- PDF ----------------------------------------------------------------------------------------
 
 
-def test_public_pdf_renders_and_is_cached_until_the_guidebook_changes(client, world):
+def test_public_pdf_renders_and_is_stored_until_the_guidebook_changes(client, world):
     with translation.override("de"):
         url = reverse("guidebook_exports:pdf", kwargs={"slug": "musterstadt"})
     assert url.startswith("/de/")
-    response = client.get(url)
+    response = client.get(url)  # the immediate backend of the tests renders it at once
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF")
-    text = pdf_text(response.content)
+    assert response["Content-Disposition"].startswith("inline")
+    content = body(response)
+    assert content.startswith(b"%PDF")
+    text = pdf_text(content)
     assert "Musterstadt" in text and "Rheinland-Pfalz" in text
     assert "Fachberatungsstelle Arbeit und Würde" in text
     assert "Jobcenter Musterstadt" in text
     assert "Inhalt" in text  # German headings under /de/
-    with mock.patch.object(pdf, "_render", side_effect=AssertionError("not cached")):
-        assert client.get(url).content == response.content
+    with mock.patch.object(pdf, "_render", side_effect=AssertionError("not stored")):
+        assert body(client.get(url)) == content
     world.organization.name = "Jobcenter Musterstadt (neu)"
     world.organization.save()
     with mock.patch.object(pdf, "_render", return_value=b"%PDF-new") as render:
-        assert client.get(url).content == b"%PDF-new"
+        assert body(client.get(url)) == b"%PDF-new"
+        assert body(client.get(url)) == b"%PDF-new"
         assert render.call_count == 1
 
 
@@ -210,7 +220,7 @@ def test_pdf_sets_language_and_direction(client, world):
     with mock.patch.object(weasyprint, "HTML", side_effect=recording_html):
         response = client.get("/ar/m/musterstadt/guidebook/guidebook.pdf")
     assert response.status_code == 200
-    assert response.content.startswith(b"%PDF")
+    assert body(response).startswith(b"%PDF")
     html = captured["html"]
     assert '<html lang="ar" dir="rtl">' in html
     # Mandates without an Arabic translation fall back to the German text, marked as such.
@@ -218,19 +228,23 @@ def test_pdf_sets_language_and_direction(client, world):
     assert "/ar/m/musterstadt/guidebook/" in html  # the QR code and link lead to the page
 
 
-def test_internal_pdf_is_marked_and_names_the_downloader(client_as, world):
+def test_internal_pdf_is_marked_on_every_page_and_not_stored_publicly(client_as, world):
     response = client_as("member").get("/de/m/musterstadt/guidebook/guidebook-internal.pdf")
     assert response.status_code == 200
-    assert response.content.startswith(b"%PDF")
+    content = body(response)
+    assert content.startswith(b"%PDF")
     assert "no-store" in response["Cache-Control"]
-    text = pdf_text(response.content)
+    assert response["Content-Disposition"].startswith("attachment")
+    text = pdf_text(content)
     pages = text.split("\f")
     marked = [page for page in pages if page.strip()]
     unmarked = [page[:200] for page in marked if "INTERN – nur für Mitglieder" not in page]
     assert not unmarked, f"every page carries the internal mark: {unmarked}"
-    assert "Heruntergeladen von Jonas Jobcenter" in flat(text)
-    assert "Jonas Jobcenter" in flat(text)  # consented contact person and the downloader
+    assert "Jonas Jobcenter" in flat(text)  # consented contact persons
     assert "Ana Popescu" in flat(text)
+    # The public PDF is a different file without them.
+    public = pdf_text(body(client_as("anonymous").get("/de/m/musterstadt/guidebook/guidebook.pdf")))
+    assert "Ana Popescu" not in flat(public)
 
 
 # --- HSDS export --------------------------------------------------------------------------------
@@ -375,15 +389,17 @@ def test_municipality_page_links_the_downloads(client_as, world):
     assert "guidebook-internal.pdf" in page
 
 
-def test_guidebook_pdfs_command_fills_the_cache_once(world, capsys):
+def test_guidebook_pdfs_command_renders_each_language_once(world, capsys):
     with mock.patch.object(pdf, "_render", return_value=b"%PDF-x") as render:
         call_command("guidebook_pdfs", municipality="musterstadt")
         languages = len(world.musterstadt.languages)
         assert render.call_count == languages
         call_command("guidebook_pdfs", municipality="musterstadt")
         assert render.call_count == languages  # nothing changed, nothing rendered again
-    assert "0 PDF(s) rendered." in capsys.readouterr().out
-    with translation.override("ro"):
-        assert pdf.formal_pdf(world.musterstadt) == b"%PDF-x"
+    assert "0 PDF(s) queued." in capsys.readouterr().out
+    from wegweiser.guidebook.exports import documents
+
+    row = documents.request_pdf(world.musterstadt, "public", "ro")
+    assert documents.open_pdf(row).read() == b"%PDF-x"
     with pytest.raises(CommandError):
         call_command("guidebook_pdfs", municipality="nowhere")

@@ -20,7 +20,7 @@ from django.utils import translation
 from wegweiser.guidebook.models import ActorType, ContactPerson, OrganizationStatus
 from wegweiser.guidebook.services import create_organization_from_template
 
-from .test_exports_helpers import api_token, flat, pdf_text
+from .test_exports_helpers import api_token, body, flat, pdf_text
 
 DRAFT_NAME = "Entwurfsstelle Zzdraftmarker"
 NOTE = "Zznotemarker nur fuer das Netzwerk"
@@ -90,7 +90,7 @@ def _public_outputs(client, world):
     outputs = {}
     response = client.get(reverse("guidebook_exports:pdf", kwargs={"slug": slug}))
     assert response.status_code == 200
-    outputs["public PDF"] = pdf_text(response.content)
+    outputs["public PDF"] = pdf_text(body(response))
     response = client.get(reverse("guidebook_exports:hsds", kwargs={"slug": slug}))
     outputs["HSDS download"] = response.content.decode()
     for organization in (world.counselling, world.organization):
@@ -135,7 +135,7 @@ def test_no_non_public_marker_in_any_public_output(client, golden):
 def test_internal_outputs_show_consented_people_and_never_withdrawn_ones(client_as, golden):
     client = client_as("member")
     response = client.get(reverse("guidebook_exports:pdf_internal", kwargs={"slug": "musterstadt"}))
-    internal_pdf = flat(pdf_text(response.content))
+    internal_pdf = flat(pdf_text(body(response)))
     assert CONSENTED in internal_pdf
     assert "Zznotemarker" in internal_pdf
     _assert_clean("internal PDF", internal_pdf, NEVER_ANYWHERE)

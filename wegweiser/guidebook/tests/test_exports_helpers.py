@@ -9,6 +9,13 @@ import subprocess
 import pytest
 
 
+def body(response) -> bytes:
+    """The body of a response, streamed (stored files) or not."""
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content)
+    return response.content
+
+
 def pdf_text(data: bytes) -> str:
     """Text of a PDF via poppler's pdftotext (installed with poppler-utils)."""
     if shutil.which("pdftotext") is None:

@@ -27,7 +27,7 @@ from ..presentation import (
     matrix,
     needs_served,
 )
-from ..search import MAX_QUERY_LENGTH, QueryError, query_terms
+from ..search import MAX_QUERY_LENGTH, QueryError, filter_by_terms, query_terms
 from ..selectors import (
     internal_note,
     organization_for_page,
@@ -182,10 +182,9 @@ def search(request: HttpRequest, slug: str) -> HttpResponse:
         )
         return render(request, "guidebook/search.html", context, status=400)
     if terms:
-        queryset = published_organizations(municipality, contacts=internal)
-        field = "internal_search_text" if internal else "search_text"
-        for term in terms:
-            queryset = queryset.filter(**{f"{field}__icontains": term})
+        queryset = filter_by_terms(
+            published_organizations(municipality, contacts=internal), terms, internal=internal
+        )
         context["results"] = results = list(queryset[:100])
         context["searched"] = True
         _decorate(request, municipality, results, internal)

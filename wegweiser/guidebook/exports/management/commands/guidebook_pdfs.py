@@ -1,8 +1,8 @@
-"""wegweiser guidebook_pdfs [--municipality SLUG]: render the public guidebook PDFs into the cache.
+"""wegweiser guidebook_pdfs [--municipality SLUG] [--internal]: queue the guidebook PDFs.
 
-A guidebook PDF of 150 actors takes about a minute to typeset. Run this after imports or from a
-timer (e.g. every 15 minutes) when the cache is shared between app servers (REDIS_URL), so readers
-get the cached PDF; it renders only PDFs whose guidebook changed since the last run.
+Queues a render (task `render_guidebook_pdf`, run by the worker) of every public guidebook PDF
+(all enabled languages) whose stored file does not show the current guidebook, e.g. after an
+import or when a new installation starts. With --now, renders in this process instead.
 """
 
 from __future__ import annotations
@@ -10,20 +10,21 @@ from __future__ import annotations
 import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import translation
 
 from wegweiser.core.models import Municipality
-from wegweiser.guidebook.exports.pdf import formal_pdf, formal_pdf_cache_key
+from wegweiser.guidebook.exports import documents
+from wegweiser.guidebook.exports.models import PdfVersion
 from wegweiser.guidebook.selectors import published_organizations
 
 
 class Command(BaseCommand):
-    help = "Render the public guidebook PDFs (all enabled languages) into the shared cache."
+    help = "Queue (or with --now render) the guidebook PDFs whose guidebook changed."
 
     def add_arguments(self, parser):
         parser.add_argument("--municipality", help="slug of one municipality (default: all)")
+        parser.add_argument("--internal", action="store_true", help="the internal version too")
+        parser.add_argument("--now", action="store_true", help="render here, not in the worker")
 
     def handle(self, *args, **options):
         municipalities = Municipality.objects.select_related("state").order_by("slug")
@@ -31,19 +32,22 @@ class Command(BaseCommand):
             municipalities = municipalities.filter(slug=options["municipality"])
             if not municipalities:
                 raise CommandError(f"Unknown municipality: {options['municipality']}")
+        versions = [PdfVersion.PUBLIC] + ([PdfVersion.INTERNAL] if options["internal"] else [])
         known = {code for code, _name in settings.LANGUAGES}
-        rendered = 0
+        queued = 0
         for municipality in municipalities:
             if not published_organizations(municipality).exists():
                 continue
             for language in [code for code in municipality.languages if code in known]:
-                with translation.override(language):
-                    if cache.get(formal_pdf_cache_key(municipality)) is not None:
-                        continue
-                    started = time.perf_counter()
-                    formal_pdf(municipality)
-                    rendered += 1
-                    self.stdout.write(
-                        f"{municipality.slug} [{language}]: {time.perf_counter() - started:.1f} s"
-                    )
-        self.stdout.write(f"{rendered} PDF(s) rendered.")
+                for version in versions:
+                    if options["now"]:
+                        started = time.perf_counter()
+                        documents.render_and_store(municipality.pk, version, language)
+                        self.stdout.write(
+                            f"{municipality.slug} [{version} {language}]: "
+                            f"{time.perf_counter() - started:.1f} s"
+                        )
+                        queued += 1
+                    elif documents.request_pdf(municipality, version, language) is None:
+                        queued += 1
+        self.stdout.write(f"{queued} PDF(s) {'rendered' if options['now'] else 'queued'}.")
