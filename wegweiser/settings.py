@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "wegweiser.navigator",
     "wegweiser.network",
     "wegweiser.worktime",
+    "wegweiser.states",
     "wegweiser.api",
     "wegweiser.demo",
     "django.contrib.admin",

@@ -27,5 +27,6 @@ urlpatterns += i18n_patterns(
     path("", include("wegweiser.navigator.urls")),
     path("", include("wegweiser.network.urls")),
     path("", include("wegweiser.worktime.urls")),
+    path("", include("wegweiser.states.urls")),
     prefix_default_language=True,
 )

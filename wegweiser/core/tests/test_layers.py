@@ -36,6 +36,7 @@ ALLOWED_FOR_NOW: set[tuple[str, str]] = {
     ("cases", "worktime"),
     ("learning", "worktime"),
     ("plans", "network"),
+    ("states", "network"),
 }
 
 SKIPPED_DIRS = {"tests", "migrations", "__pycache__"}

@@ -156,10 +156,4 @@ ROUTES = [
     ),
     Route("network:calendar_reset", method="post", default=302),
     Route("network:feed", public=True, kwargs={"token": "unknown"}, default=404),
-    Route(
-        "network:state_overview",
-        kwargs={"state": "rheinland-pfalz"},
-        default=404,
-        expect={"anonymous": 302, "state_coordinator": 200},
-    ),
 ]

@@ -1,4 +1,4 @@
-"""The yearly report of a network (page and CSV) and the state coordinators' overview."""
+"""The yearly report of a network (page and CSV); the state overview lives in the states app."""
 
 from __future__ import annotations
 
@@ -11,9 +11,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from wegweiser.accounts.access import states_coordinated_by
 from wegweiser.core.csv import neutralise
-from wegweiser.core.models import State
 
 from .. import charts, services
 from ..access import get_report_network_for_user
@@ -78,15 +76,3 @@ def report_csv(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     )
     return response
 
-
-@login_required
-@require_safe
-def state_overview(request: HttpRequest, state: str) -> HttpResponse:
-    found = State.objects.filter(slug=state).first()
-    if found is None or found.pk not in states_coordinated_by(request.user):
-        raise Http404
-    return render(
-        request,
-        "network/state_overview.html",
-        {"state": found, "rows": services.state_overview([found.pk])},
-    )

@@ -1,0 +1,23 @@
+"""Who may do what at state level, built on accounts/access.py."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest
+
+from wegweiser.accounts.access import states_coordinated_by
+from wegweiser.core.models import State
+
+
+def get_state_for_coordinator(request: HttpRequest, slug: str) -> State:
+    """The state whose coordinator the user is, or 404 (existence is not revealed)."""
+    state = State.objects.filter(slug=slug).first()
+    if state is None or state.pk not in states_coordinated_by(request.user):
+        raise Http404
+    return state
+
+
+def public_state(slug: str) -> State:
+    state = State.objects.filter(slug=slug).first()
+    if state is None:
+        raise Http404
+    return state

@@ -1,0 +1,63 @@
+"""Every write of the state level, each in a transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from wegweiser.accounts.models import Role, User
+from wegweiser.core.models import Municipality, State
+from wegweiser.core.services import start_municipality
+from wegweiser.guidebook.models import ActorType, Organization
+from wegweiser.guidebook.services.entries import create_organization_from_template
+from wegweiser.network.models import Invitation, Network
+from wegweiser.network.services import create_invitation, save_network
+
+from .reference import ReferenceMunicipality
+
+
+@dataclass
+class RollOut:
+    municipality: Municipality
+    network: Network
+    drafts: list[Organization]
+    invitation: Invitation | None
+
+
+def template_drafts(municipality: Municipality) -> list[Organization]:
+    """One draft entry per target-group actor type, with its template mandate (to be confirmed)."""
+    drafts = []
+    for actor_type in ActorType.objects.filter(target_group=True).order_by("order"):
+        name = f"{actor_type.name.get('de') or actor_type.key} {municipality.name}"
+        drafts.append(create_organization_from_template(actor_type, name, [municipality]))
+    return drafts
+
+
+@transaction.atomic
+def roll_out(
+    state: State,
+    place: ReferenceMunicipality,
+    *,
+    by: User,
+    coordinator_email: str = "",
+    coordinator_name: str = "",
+) -> RollOut:
+    """Start a municipality from the reference list: network, template guidebook, invitation."""
+    municipality = start_municipality(state=state, name=place.name, ags=place.ags)
+    network = save_network(
+        Network(name=_("Network against labour exploitation %(name)s") % {"name": place.name}),
+        municipality=municipality,
+    )
+    drafts = template_drafts(municipality)
+    invitation = None
+    if coordinator_email:
+        invitation, _raw = create_invitation(
+            network,
+            email=coordinator_email,
+            name=coordinator_name,
+            role=Role.COORDINATOR,
+            invited_by=by,
+        )
+    return RollOut(municipality, network, drafts, invitation)

@@ -1,0 +1,53 @@
+"""The public state page: generated from public data only (golden test), linked everywhere."""
+
+from django.urls import reverse
+
+from wegweiser.accounts.models import Membership
+from wegweiser.guidebook.models import ActorType, ContactPerson, Organization
+from wegweiser.network.models import Meeting
+
+RP = {"state": "rheinland-pfalz"}
+
+
+def state_page(client):
+    response = client.get(reverse("states:state_page", kwargs=RP))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_municipality_page_links_its_state_page(client, world):
+    text = client.get(world.musterstadt.get_absolute_url()).content.decode()
+    assert reverse("states:state_page", kwargs=RP) in text
+
+
+def test_state_page_lists_published_networks_and_state_actors(client, world):
+    actor_type = ActorType.objects.get(key="police")
+    Organization.objects.create(
+        name="Landeskriminalamt Rheinland-Pfalz",
+        actor_type=actor_type,
+        state=world.musterstadt.state,
+        status="published",
+        internal_notes="GEHEIM-LKA-NOTIZ",
+    )
+    text = state_page(client)
+    assert "Landeskriminalamt Rheinland-Pfalz" in text and "GEHEIM-LKA-NOTIZ" not in text
+    assert "Musterstadt" in text
+    assert "<svg" in text and "<path" in text and "GeoNutzV" in text
+    assert "Mainz-Bingen" in text  # every district in the accessible table
+
+
+def test_golden_no_internal_data_on_the_state_page(client, world):
+    text = state_page(client)
+    forbidden = [m.user.email for m in Membership.objects.select_related("user")]
+    forbidden += [m.user.name for m in Membership.objects.select_related("user")]
+    forbidden += [c.name for c in ContactPerson.objects.all()]
+    forbidden += [c.email for c in ContactPerson.objects.exclude(email="")]
+    forbidden += [o.internal_notes for o in Organization.objects.exclude(internal_notes="")]
+    forbidden += [m.title for m in Meeting.objects.all()]
+    assert forbidden, "the demo must give the golden test something to look for"
+    leaked = [value for value in forbidden if value and value in text]
+    assert not leaked
+
+
+def test_unknown_state_is_404(client, db):
+    assert client.get(reverse("states:state_page", kwargs={"state": "atlantis"})).status_code == 404

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "states"
+
+S = "state/<slug:state>/"
+
+urlpatterns = [
+    path(S, views.state_page, name="state_page"),
+    path(S + "coverage/", views.coverage, name="coverage"),
+    path(S + "coverage.csv", views.coverage_csv, name="coverage_csv"),
+    path(S + "rollout/", views.rollout, name="rollout"),
+]

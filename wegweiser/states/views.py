@@ -1,0 +1,114 @@
+"""Pages of the state level: public state page, coverage dashboard (page and CSV), roll-out."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from wegweiser.accounts.http import AuthenticatedHttpRequest
+from wegweiser.core.csv import neutralise
+
+from . import reference, selectors, services
+from .access import get_state_for_coordinator, public_state
+from .forms import RollOutForm
+
+
+@require_safe
+def state_page(request: HttpRequest, state: str) -> HttpResponse:
+    found = public_state(state)
+    return render(request, "states/state_page.html", selectors.public_state_page(found))
+
+
+@login_required
+@require_safe
+def coverage(request: AuthenticatedHttpRequest, state: str) -> HttpResponse:
+    found = get_state_for_coordinator(request, state)
+    data = selectors.coverage(found)
+    return render(
+        request,
+        "states/coverage.html",
+        {"state": found, "coverage": data, "map": selectors.district_map(found, data.rows)},
+    )
+
+
+def _csv_rows(data: selectors.Coverage) -> list[list]:
+    header = [
+        _("AGS"), _("municipality"), _("district"), _("network"), _("steps reached"),
+        _("next step"), _("guidebook entries"), _("published"), _("completeness (%)"),
+        _("confirmed recently (%)"), _("meetings held (12 months)"), _("open gaps"),
+    ] + [str(column.label) for column in data.columns]  # fmt: skip
+    rows: list[list] = [header]
+    for row in data.rows:
+        rows.append(
+            [
+                row.municipality.ags,
+                row.municipality.name,
+                row.district,
+                _("yes") if row.network else _("no"),
+                row.roadmap.done_count if row.roadmap else "",
+                row.step_label,
+                row.entries,
+                row.published,
+                row.completeness,
+                "" if row.freshness is None else row.freshness,
+                row.meetings_12m,
+                "" if row.gaps is None else row.gaps,
+                *["" if value is None else value for value in row.extra],
+            ]  # fmt: skip
+        )
+    return rows
+
+
+@login_required
+@require_safe
+def coverage_csv(request: AuthenticatedHttpRequest, state: str) -> HttpResponse:
+    found = get_state_for_coordinator(request, state)
+    buffer = io.StringIO()
+    buffer.write("\ufeff")  # Excel reads the umlauts as UTF-8 only with the byte-order mark
+    writer = csv.writer(buffer)
+    for row in _csv_rows(selectors.coverage(found)):
+        writer.writerow([neutralise(cell) for cell in row])
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="coverage-{found.slug}.csv"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def rollout(request: AuthenticatedHttpRequest, state: str) -> HttpResponse:
+    found = get_state_for_coordinator(request, state)
+    form = RollOutForm(request.POST or None, state=found)
+    if request.method == "POST" and form.is_valid() and form.place is not None:
+        result = services.roll_out(
+            found,
+            form.place,
+            by=request.user,
+            coordinator_email=form.cleaned_data["coordinator_email"],
+            coordinator_name=form.cleaned_data["coordinator_name"],
+        )
+        messages.success(
+            request,
+            _("%(name)s was started with %(count)s draft guidebook entries from the template.")
+            % {"name": result.municipality.name, "count": len(result.drafts)},
+        )
+        if result.invitation is not None:
+            messages.success(
+                request,
+                _("An invitation to coordinate was sent to %(email)s.")
+                % {"email": result.invitation.email},
+            )
+        return redirect("states:coverage", state=found.slug)
+    status = 400 if request.method == "POST" else 200
+    context = {
+        "state": found,
+        "form": form,
+        "reference_count": reference.count_in_state(found.code),
+    }
+    return render(request, "states/rollout.html", context, status=status)
