@@ -96,13 +96,13 @@ def polygons(geometry: dict) -> list:
 def state_shapes(districts: list[dict]) -> dict:
     lons = [c[0] for f in districts for poly in polygons(f["geometry"]) for c in poly[0]]
     lats = [c[1] for f in districts for poly in polygons(f["geometry"]) for c in poly[0]]
-    scale_x = math.cos(math.radians((min(lats) + max(lats)) / 2))
-    span = (max(lons) - min(lons)) * scale_x
-    factor = WIDTH / span
-    height = (max(lats) - min(lats)) * factor
+    west, east, south, north = min(lons), max(lons), min(lats), max(lats)
+    scale_x = math.cos(math.radians((south + north) / 2))
+    factor = WIDTH / ((east - west) * scale_x)
+    height = (north - south) * factor
 
     def project(lon: float, lat: float) -> tuple[float, float]:
-        return ((lon - min(lons)) * scale_x * factor, (max(lats) - lat) * factor)
+        return ((lon - west) * scale_x * factor, (north - lat) * factor)
 
     shapes = {}
     for feature in districts:

@@ -16,7 +16,7 @@ from wegweiser.states.registry import CoverageColumn, coverage_columns
 RP = {"state": "rheinland-pfalz"}
 
 
-def add_municipalities(state: State, count: int) -> None:
+def add_municipalities(state: State, count: int, user) -> None:
     actor_type = ActorType.objects.filter(target_group=True).first()
     for number in range(count):
         place = start_municipality(state=state, name=f"Testort {number}", ags=f"0788{number:04d}")
@@ -31,7 +31,9 @@ def add_municipalities(state: State, count: int) -> None:
             starts_at=timezone.now() - datetime.timedelta(days=30),
             ends_at=timezone.now() - datetime.timedelta(days=30, hours=-2),
         )
-        Participant.objects.create(meeting=meeting, organization=organization, attended=True)
+        Participant.objects.create(
+            meeting=meeting, user=user, organization=organization, attended=True
+        )
 
 
 def test_every_municipality_is_listed_also_without_network(client_as, world):
@@ -67,7 +69,7 @@ def test_roadmap_figures_match_the_network_roadmap(world):
 @pytest.mark.parametrize("extra", [0, 25])
 def test_constant_number_of_queries(world, extra, django_assert_max_num_queries):
     state = world.musterstadt.state
-    add_municipalities(state, extra)
+    add_municipalities(state, extra, world.users["member"])
     with django_assert_max_num_queries(8):
         data = selectors.coverage(state)
     assert len(data.rows) == 2 + extra
