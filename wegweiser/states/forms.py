@@ -8,6 +8,13 @@ from wegweiser.core.models import Municipality, State, ags_validator
 from . import reference
 
 
+class InviteCoordinatorForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address of the coordinator"))
+    name = forms.CharField(
+        label=_("Name of the coordinator (optional)"), max_length=150, required=False
+    )
+
+
 class RollOutForm(forms.Form):
     ags = forms.CharField(
         label=_("Official municipality key (AGS)"),

@@ -6,6 +6,7 @@ Figures only: counts, dates and roadmap steps, never meeting contents or persona
 from __future__ import annotations
 
 import datetime
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -248,6 +249,18 @@ class DistrictStatus:
     status: int = STATUS_NONE
 
 
+INSET_COLUMNS, INSET_ROW = 3, 24
+
+
+def _unplaced(row: CoverageRow, index: int) -> dict:
+    """A municipality outside the reference list: a labelled square below the state's shape."""
+    status = STATUS_STARTED
+    if row.network is not None:
+        status = STATUS_PUBLISHED if row.published else STATUS_NETWORK
+    x = 4 + 130 * (index % INSET_COLUMNS)
+    return {"row": row, "status": status, "index": index, "x": x, "text_x": x + 20}
+
+
 def district_map(state: State, rows: list[CoverageRow]) -> dict:
     """Districts of the state coloured by the best network status of their municipalities.
 
@@ -255,16 +268,20 @@ def district_map(state: State, rows: list[CoverageRow]) -> dict:
     listed in `unplaced`: they appear in the table, not on the map.
     """
     shapes = reference.state_shapes(state.code) or {"viewBox": "0 0 400 400", "paths": {}}
+    own = {k: v for k, v in reference.districts().items() if k.startswith(state.code)}
+    names = [name for name, _kind in own.values()]
     districts = {
-        key: DistrictStatus(key, name, shapes["paths"].get(key, ""))
-        for key, (name, _kind) in reference.districts().items()
-        if key.startswith(state.code)
+        # Kaiserslautern the town and Kaiserslautern the district: the kind tells them apart.
+        key: DistrictStatus(key, f"{name} ({kind})" if names.count(name) > 1 else name)
+        for key, (name, kind) in own.items()
     }
+    for key, district in districts.items():
+        district.path = shapes["paths"].get(key, "")
     unplaced = []
     for row in rows:
         district = districts.get(row.municipality.ags[:5])
         if district is None:
-            unplaced.append(row)
+            unplaced.append(_unplaced(row, len(unplaced)))
             continue
         district.municipalities.append(row.municipality.name)
         district.networks += row.network is not None
@@ -273,8 +290,15 @@ def district_map(state: State, rows: list[CoverageRow]) -> dict:
         if row.network is not None:
             status = STATUS_PUBLISHED if row.published else STATUS_NETWORK
         district.status = max(district.status, status)
+    width, height = (float(n) for n in shapes["viewBox"].split()[2:])
+    inset_y = height + 16
+    if unplaced:
+        height += 16 + INSET_ROW * math.ceil(len(unplaced) / INSET_COLUMNS)
+    for item in unplaced:
+        item["y"] = inset_y + INSET_ROW * (item["index"] // INSET_COLUMNS)
+        item["text_y"] = item["y"] + 12
     return {
-        "viewBox": shapes["viewBox"],
+        "viewBox": f"0 0 {width:.0f} {height:.0f}",
         "districts": sorted(districts.values(), key=lambda d: d.name),
         "unplaced": unplaced,
         "attribution": reference.attribution(),

@@ -36,6 +36,25 @@ def template_drafts(municipality: Municipality) -> list[Organization]:
 
 
 @transaction.atomic
+def invite_coordinator(
+    municipality: Municipality, *, by: User, email: str, name: str = ""
+) -> Invitation:
+    """Invite the coordinator of a municipality; its network is started first when it has none."""
+    network = Network.objects.filter(municipality=municipality).first()
+    if network is None:
+        network = save_network(
+            Network(
+                name=_("Network against labour exploitation %(name)s") % {"name": municipality.name}
+            ),
+            municipality=municipality,
+        )
+    invitation, _raw = create_invitation(
+        network, email=email, name=name, role=Role.COORDINATOR, invited_by=by
+    )
+    return invitation
+
+
+@transaction.atomic
 def roll_out(
     state: State,
     place: ReferenceMunicipality,
@@ -53,11 +72,7 @@ def roll_out(
     drafts = template_drafts(municipality)
     invitation = None
     if coordinator_email:
-        invitation, _raw = create_invitation(
-            network,
-            email=coordinator_email,
-            name=coordinator_name,
-            role=Role.COORDINATOR,
-            invited_by=by,
+        invitation = invite_coordinator(
+            municipality, by=by, email=coordinator_email, name=coordinator_name
         )
     return RollOut(municipality, network, drafts, invitation)

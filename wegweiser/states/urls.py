@@ -11,4 +11,5 @@ urlpatterns = [
     path(S + "coverage/", views.coverage, name="coverage"),
     path(S + "coverage.csv", views.coverage_csv, name="coverage_csv"),
     path(S + "rollout/", views.rollout, name="rollout"),
+    path(S + "m/<slug:slug>/invite/", views.invite_coordinator, name="invite_coordinator"),
 ]

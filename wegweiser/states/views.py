@@ -8,16 +8,17 @@ import io
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from wegweiser.accounts.http import AuthenticatedHttpRequest
 from wegweiser.core.csv import neutralise
+from wegweiser.core.models import Municipality
 
 from . import reference, selectors, services
 from .access import get_state_for_coordinator, public_state
-from .forms import RollOutForm
+from .forms import InviteCoordinatorForm, RollOutForm
 
 
 @require_safe
@@ -112,3 +113,26 @@ def rollout(request: AuthenticatedHttpRequest, state: str) -> HttpResponse:
         "reference_count": reference.count_in_state(found.code),
     }
     return render(request, "states/rollout.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def invite_coordinator(request: AuthenticatedHttpRequest, state: str, slug: str) -> HttpResponse:
+    found = get_state_for_coordinator(request, state)
+    municipality = get_object_or_404(Municipality, state=found, slug=slug)
+    form = InviteCoordinatorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        invitation = services.invite_coordinator(
+            municipality,
+            by=request.user,
+            email=form.cleaned_data["email"],
+            name=form.cleaned_data["name"],
+        )
+        messages.success(
+            request,
+            _("An invitation to coordinate was sent to %(email)s.") % {"email": invitation.email},
+        )
+        return redirect("states:coverage", state=found.slug)
+    status = 400 if request.method == "POST" else 200
+    context = {"state": found, "municipality": municipality, "form": form}
+    return render(request, "states/invite.html", context, status=status)

@@ -28,7 +28,14 @@ MIN_RING_AREA = 6.0  # drop islands smaller than this (square SVG units)
 
 
 def features(path: Path) -> list[dict]:
-    return [f for f in json.loads(path.read_text(encoding="utf-8")) if f.get("properties")]
+    """The layer's features; some entries of the list are FeatureCollections themselves."""
+    found = []
+    for item in json.loads(path.read_text(encoding="utf-8")):
+        if item.get("type") == "FeatureCollection":
+            found += item["features"]
+        elif item.get("properties"):
+            found.append(item)
+    return found
 
 
 def simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
@@ -124,7 +131,8 @@ def main(package: Path) -> None:
     with open(HERE / "districts.csv", "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["key", "name", "kind"])
-        for f in sorted(kreise, key=lambda f: f["properties"]["AGS"]):
+        land = {f["properties"]["AGS"]: f for f in kreise if f["properties"].get("GF") == 4}
+        for f in sorted(land.values(), key=lambda f: f["properties"]["AGS"]):
             writer.writerow(
                 [f["properties"]["AGS"], f["properties"]["GEN"], f["properties"]["BEZ"]]
             )

@@ -10,6 +10,27 @@ ROUTES = [
     Route("states:coverage", kwargs=RP, default=404, expect=STATE_COORDINATOR_ONLY),
     Route("states:coverage_csv", kwargs=RP, default=404, expect=STATE_COORDINATOR_ONLY),
     Route("states:rollout", kwargs=RP, default=404, expect=STATE_COORDINATOR_ONLY),
+    Route(
+        "states:invite_coordinator",
+        kwargs={**RP, "slug": "beispielstadt"},
+        default=404,
+        expect=STATE_COORDINATOR_ONLY,
+    ),
+    # Musterstadt lies in Rheinland-Pfalz, not in Hessen: 404 even for Hessen's coordinator.
+    Route(
+        "states:invite_coordinator",
+        kwargs={"state": "hessen", "slug": "musterstadt"},
+        default=404,
+        expect={"anonymous": 302},
+    ),
+    Route(
+        "states:invite_coordinator",
+        kwargs={**RP, "slug": "beispielstadt"},
+        method="post",
+        data={"email": "not-an-address"},
+        default=404,
+        expect={"anonymous": 302, "state_coordinator": 400},
+    ),
     # A key of another state: the form refuses it and nothing is created.
     Route(
         "states:rollout",

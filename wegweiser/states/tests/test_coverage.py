@@ -60,9 +60,7 @@ def test_roadmap_figures_match_the_network_roadmap(world):
 
     network = Network.objects.get(municipality=world.musterstadt)
     expected = roadmap.compute(network)
-    row = next(
-        r for r in selectors.coverage(world.musterstadt.state).rows if r.network == network
-    )
+    row = next(r for r in selectors.coverage(world.musterstadt.state).rows if r.network == network)
     assert [s.done for s in row.roadmap.steps] == [s.done for s in expected.steps]
 
 

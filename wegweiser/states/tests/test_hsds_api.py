@@ -36,9 +36,13 @@ def test_lists_are_paged_and_schema_valid(client, world):
     organizations = get(client, "hsds_organizations", "?per_page=2", **RP)
     assert set(organizations) == PAGE_KEYS
     assert organizations["size"] == 2 and organizations["first_page"]
-    assert organizations["total_items"] == Organization.objects.published().filter(
-        municipalities__state__slug="rheinland-pfalz"
-    ).distinct().count()
+    assert (
+        organizations["total_items"]
+        == Organization.objects.published()
+        .filter(municipalities__state__slug="rheinland-pfalz")
+        .distinct()
+        .count()
+    )
     seen = set()
     for page in range(1, organizations["total_pages"] + 1):
         data = get(client, "hsds_organizations", f"?per_page=2&page={page}", **RP)

@@ -68,3 +68,19 @@ def test_new_coordinator_publishes_a_draft_from_the_template(client_as, world):
     publish(draft)
     page = client_as("anonymous").get(mainz.get_absolute_url())
     assert page.status_code == 200
+
+
+def test_invite_coordinator_starts_network_when_missing(client_as, world):
+    client = client_as("state_coordinator")
+    assert not Network.objects.filter(municipality=world.beispielstadt).exists()
+    url = reverse("states:invite_coordinator", kwargs={**RP, "slug": "beispielstadt"})
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"email": "chefin@beispielstadt.example.org"})
+    assert response.status_code == 302
+    network = Network.objects.get(municipality=world.beispielstadt)
+    invitation = Invitation.objects.get(network=network)
+    assert (
+        invitation.role == "coordinator" and invitation.email == "chefin@beispielstadt.example.org"
+    )
+    coverage = client.get(reverse("states:coverage", kwargs=RP)).content.decode()
+    assert url in coverage
