@@ -14,7 +14,7 @@ import math
 import uuid
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Router
 
@@ -22,7 +22,7 @@ from wegweiser.core.models import Municipality, State
 from wegweiser.guidebook.exports import hsds
 from wegweiser.guidebook.exports.serializers import organization_data
 from wegweiser.guidebook.models import Organization
-from wegweiser.guidebook.selectors import published_in_state
+from wegweiser.states.selectors import organizations_in_state
 
 router = Router(tags=["hsds"])
 
@@ -52,23 +52,10 @@ def _filtered(
     need: str | None,
 ) -> QuerySet[Organization]:
     """Published organisations of the state, every given filter applied (AND)."""
-    queryset = published_in_state(state)
-    if municipality:
-        place = _municipality(state, municipality)
-        queryset = queryset.filter(Q(municipalities=place) | Q(state=state))
-    if actor_type:
-        queryset = queryset.filter(actor_type__key=actor_type)
-    if need:
-        queryset = queryset.filter(mandate_items__need_links__need__key=need)
-    if language:
-        # JSON containment is not portable (SQLite); the language list is short, filter its ids.
-        ids = [
-            pk
-            for pk, languages in queryset.values_list("pk", "languages")
-            if language in (languages or [])
-        ]
-        queryset = queryset.filter(pk__in=ids)
-    return queryset.distinct()
+    place = _municipality(state, municipality) if municipality else None
+    return organizations_in_state(
+        state, municipality=place, actor_type=actor_type, language=language, need=need
+    )
 
 
 def _page(items: list[dict[str, Any]], total: int, page: int, per_page: int) -> dict[str, Any]:

@@ -53,3 +53,40 @@ class RollOutForm(forms.Form):
         if Municipality.objects.filter(ags=ags).exists():
             raise forms.ValidationError(_("This municipality is already on Wegweiser."))
         return ags
+
+
+class MemberSearchForm(forms.Form):
+    """Who in our state speaks Bulgarian and advises on unpaid wages? All fields optional (AND)."""
+
+    q = forms.CharField(label=_("Search words"), max_length=200, required=False)
+    language = forms.ChoiceField(label=_("Language spoken"), required=False)
+    need = forms.ChoiceField(label=_("Situation"), required=False)
+    actor_type = forms.ChoiceField(label=_("Actor type"), required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        from django.conf import settings
+
+        from wegweiser.guidebook.models import ActorType, Need, localized
+        from wegweiser.guidebook.search import language_label
+
+        codes = sorted(
+            {code for code, _name in settings.LANGUAGES} | {"fr", "es", "it", "sq", "sr"}
+        )
+        self.fields["language"].choices = [("", _("any"))] + sorted(
+            ((code, language_label(code)) for code in codes), key=lambda c: str(c[1])
+        )
+        self.fields["need"].choices = [("", _("any"))] + [
+            (need.key, localized(need.label) or need.key) for need in Need.objects.all()
+        ]
+        self.fields["actor_type"].choices = [("", _("any"))] + [
+            (t.key, t.label) for t in ActorType.objects.all()
+        ]
+
+    def clean_q(self) -> list[str]:
+        from wegweiser.guidebook.search import QueryError, query_terms
+
+        try:
+            return query_terms(self.cleaned_data["q"])
+        except QueryError:
+            raise forms.ValidationError(_("Please shorten the search words.")) from None

@@ -11,11 +11,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from wegweiser.accounts.models import Membership
 from wegweiser.core.models import Municipality, State
 from wegweiser.guidebook.models import ActorType, Organization, OrganizationStatus
+from wegweiser.guidebook.selectors import published_in_state
 from wegweiser.network import roadmap
 from wegweiser.network.models import Meeting, MeetingKind, Network
 
@@ -332,3 +334,37 @@ def public_state_page(state: State) -> dict:
         "municipalities": [r for r in rows if r.network is not None and r.published],
         "map": district_map(state, rows),
     }
+
+
+# --- published organisations of a state, filtered (HSDS API and the members' search) ------------
+
+
+def organizations_in_state(
+    state: State,
+    *,
+    municipality: Municipality | None = None,
+    actor_type: str | None = None,
+    language: str | None = None,
+    need: str | None = None,
+    terms: list[str] | None = None,
+) -> QuerySet[Organization]:
+    """Published organisations of the state's municipal and state guidebooks, every given filter
+    applied (AND). Public fields only; state-wide actors count for every municipality."""
+    queryset = published_in_state(state)
+    if municipality is not None:
+        queryset = queryset.filter(Q(municipalities=municipality) | Q(state=state))
+    if actor_type:
+        queryset = queryset.filter(actor_type__key=actor_type)
+    if need:
+        queryset = queryset.filter(mandate_items__need_links__need__key=need)
+    for term in terms or []:  # normalised by guidebook.search.query_terms
+        queryset = queryset.filter(search_text__contains=term)
+    if language:
+        # JSON containment is not portable (SQLite); the language lists are short.
+        ids = [
+            pk
+            for pk, languages in queryset.values_list("pk", "languages")
+            if language in (languages or [])
+        ]
+        queryset = queryset.filter(pk__in=ids)
+    return queryset.distinct()

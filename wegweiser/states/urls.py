@@ -10,6 +10,7 @@ urlpatterns = [
     path(S, views.state_page, name="state_page"),
     path(S + "coverage/", views.coverage, name="coverage"),
     path(S + "coverage.csv", views.coverage_csv, name="coverage_csv"),
+    path(S + "search/", views.member_search, name="search"),
     path(S + "rollout/", views.rollout, name="rollout"),
     path(S + "m/<slug:slug>/invite/", views.invite_coordinator, name="invite_coordinator"),
 ]

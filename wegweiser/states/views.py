@@ -17,8 +17,8 @@ from wegweiser.core.csv import neutralise
 from wegweiser.core.models import Municipality
 
 from . import reference, selectors, services
-from .access import get_state_for_coordinator, public_state
-from .forms import InviteCoordinatorForm, RollOutForm
+from .access import get_state_for_coordinator, get_state_for_member, public_state
+from .forms import InviteCoordinatorForm, MemberSearchForm, RollOutForm
 
 
 @require_safe
@@ -136,3 +136,28 @@ def invite_coordinator(request: AuthenticatedHttpRequest, state: str, slug: str)
     status = 400 if request.method == "POST" else 200
     context = {"state": found, "municipality": municipality, "form": form}
     return render(request, "states/invite.html", context, status=status)
+
+
+SEARCH_LIMIT = 50
+
+
+@login_required
+@require_safe
+def member_search(request: AuthenticatedHttpRequest, state: str) -> HttpResponse:
+    """Across the municipal and state guidebooks of the state; public fields of each entry."""
+    found = get_state_for_member(request, state)
+    form = MemberSearchForm(request.GET or None)
+    results = None
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        queryset = selectors.organizations_in_state(
+            found,
+            actor_type=data["actor_type"] or None,
+            language=data["language"] or None,
+            need=data["need"] or None,
+            terms=data["q"],
+        ).prefetch_related("municipalities")
+        results = list(queryset[:SEARCH_LIMIT])
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    context = {"state": found, "form": form, "results": results, "limit": SEARCH_LIMIT}
+    return render(request, "states/search.html", context, status=status)

@@ -10,6 +10,14 @@ ROUTES = [
     Route("states:coverage", kwargs=RP, default=404, expect=STATE_COORDINATOR_ONLY),
     Route("states:coverage_csv", kwargs=RP, default=404, expect=STATE_COORDINATOR_ONLY),
     Route("states:rollout", kwargs=RP, default=404, expect=STATE_COORDINATOR_ONLY),
+    # Members of any network of the state search across its guidebooks; outsiders of it get 404
+    # (the "outsider" persona coordinates Beispielstadt, which lies in Rheinland-Pfalz too).
+    Route(
+        "states:search",
+        kwargs=RP,
+        query="?language=de&need=wages_unpaid",
+        expect={"anonymous": 302, "outsider": 200, "foreign_state": 404, "admin": 404},
+    ),
     Route(
         "states:invite_coordinator",
         kwargs={**RP, "slug": "beispielstadt"},
