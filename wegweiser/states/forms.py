@@ -90,3 +90,13 @@ class MemberSearchForm(forms.Form):
             return query_terms(self.cleaned_data["q"])
         except QueryError:
             raise forms.ValidationError(_("Please shorten the search words.")) from None
+
+
+class StateActorForm(forms.ModelForm):
+    """A state-wide actor: one record shown in every municipal guidebook of the state."""
+
+    class Meta:
+        from wegweiser.guidebook.models import Organization
+
+        model = Organization
+        fields = ["name", "actor_type", "description", "website", "email", "phone"]

@@ -11,7 +11,11 @@ from wegweiser.accounts.models import Role, User
 from wegweiser.core.models import Municipality, State
 from wegweiser.core.services import start_municipality
 from wegweiser.guidebook.models import ActorType, Organization
-from wegweiser.guidebook.services.entries import create_organization_from_template
+from wegweiser.guidebook.services.entries import (
+    apply_mandate_template,
+    create_organization_from_template,
+    publish,
+)
 from wegweiser.network.models import Invitation, Network
 from wegweiser.network.services import create_invitation, save_network
 
@@ -76,3 +80,18 @@ def roll_out(
             municipality, by=by, email=coordinator_email, name=coordinator_name
         )
     return RollOut(municipality, network, drafts, invitation)
+
+
+@transaction.atomic
+def create_state_actor(form, state: State) -> Organization:
+    """A state-wide actor as a draft with its actor type's mandate template."""
+    organization = form.save(commit=False)
+    organization.state = state
+    organization.save()
+    apply_mandate_template(organization)
+    return organization
+
+
+@transaction.atomic
+def publish_state_actor(organization: Organization) -> None:
+    publish(organization)

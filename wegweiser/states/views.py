@@ -10,15 +10,16 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from wegweiser.accounts.http import AuthenticatedHttpRequest
 from wegweiser.core.csv import neutralise
 from wegweiser.core.models import Municipality
+from wegweiser.guidebook.models import Organization
 
 from . import reference, selectors, services
 from .access import get_state_for_coordinator, get_state_for_member, public_state
-from .forms import InviteCoordinatorForm, MemberSearchForm, RollOutForm
+from .forms import InviteCoordinatorForm, MemberSearchForm, RollOutForm, StateActorForm
 
 
 @require_safe
@@ -161,3 +162,35 @@ def member_search(request: AuthenticatedHttpRequest, state: str) -> HttpResponse
     status = 400 if form.is_bound and not form.is_valid() else 200
     context = {"state": found, "form": form, "results": results, "limit": SEARCH_LIMIT}
     return render(request, "states/search.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def state_actors(request: AuthenticatedHttpRequest, state: str) -> HttpResponse:
+    """The state guidebook: state-wide actors, edited by the state coordinator."""
+    found = get_state_for_coordinator(request, state)
+    form = StateActorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        organization = services.create_state_actor(form, found)
+        messages.success(
+            request,
+            _("%(name)s was added as a draft with the mandate template of its actor type.")
+            % {"name": organization.name},
+        )
+        return redirect("states:actors", state=found.slug)
+    actors = Organization.objects.filter(state=found, archived_at__isnull=True).select_related(
+        "actor_type"
+    )
+    status = 400 if request.method == "POST" else 200
+    context = {"state": found, "form": form, "actors": actors.order_by("name")}
+    return render(request, "states/actors.html", context, status=status)
+
+
+@login_required
+@require_POST
+def state_actor_publish(request: AuthenticatedHttpRequest, state: str, pk) -> HttpResponse:
+    found = get_state_for_coordinator(request, state)
+    organization = get_object_or_404(Organization, state=found, pk=pk, archived_at__isnull=True)
+    services.publish_state_actor(organization)
+    messages.success(request, _("%(name)s was published.") % {"name": organization.name})
+    return redirect("states:actors", state=found.slug)

@@ -10,6 +10,22 @@ ROUTES = [
     Route("states:coverage", kwargs=RP, default=404, expect=STATE_COORDINATOR_ONLY),
     Route("states:coverage_csv", kwargs=RP, default=404, expect=STATE_COORDINATOR_ONLY),
     Route("states:rollout", kwargs=RP, default=404, expect=STATE_COORDINATOR_ONLY),
+    Route("states:actors", kwargs=RP, default=404, expect=STATE_COORDINATOR_ONLY),
+    Route(
+        "states:actors",
+        kwargs=RP,
+        method="post",
+        data={"name": ""},
+        default=404,
+        expect={"anonymous": 302, "state_coordinator": 400},
+    ),
+    Route(
+        "states:actor_publish",
+        kwargs={**RP, "pk": "00000000-0000-0000-0000-000000000001"},
+        method="post",
+        default=404,
+        expect={"anonymous": 302},
+    ),
     # Members of any network of the state search across its guidebooks; outsiders of it get 404
     # (the "outsider" persona coordinates Beispielstadt, which lies in Rheinland-Pfalz too).
     Route(

@@ -1,5 +1,6 @@
 """The public state page: generated from public data only (golden test), linked everywhere."""
 
+from django.test import Client
 from django.urls import reverse
 
 from wegweiser.accounts.models import Membership
@@ -51,3 +52,27 @@ def test_golden_no_internal_data_on_the_state_page(client, world):
 
 def test_unknown_state_is_404(client, db):
     assert client.get(reverse("states:state_page", kwargs={"state": "atlantis"})).status_code == 404
+
+
+def test_state_coordinator_adds_and_publishes_a_state_wide_actor(client_as, world):
+    client = client_as("state_coordinator")
+    url = reverse("states:actors", kwargs=RP)
+    police = ActorType.objects.get(key="police")
+    response = client.post(url, {"name": "Landeskriminalamt RLP", "actor_type": police.pk})
+    assert response.status_code == 302
+    actor = Organization.objects.get(name="Landeskriminalamt RLP")
+    assert actor.state == world.musterstadt.state and actor.status == "draft"
+    assert actor.mandate_items.exists()
+    assert "Landeskriminalamt RLP" not in state_page(Client())
+    client_as("state_coordinator").post(
+        reverse("states:actor_publish", kwargs={**RP, "pk": actor.pk})
+    )
+    actor.refresh_from_db()
+    assert actor.status == "published"
+    assert "Landeskriminalamt RLP" in state_page(Client())
+    # One record, in every municipal guidebook of the state.
+    from wegweiser.guidebook.selectors import published_organizations
+
+    for place in (world.musterstadt, world.beispielstadt):
+        assert actor in published_organizations(place)
+    assert actor.municipalities.count() == 0
