@@ -32,6 +32,9 @@ def test_state_coordinator_rolls_out_a_municipality(page):
         assert table.get_by_text(name).count() >= 1
         assert page.locator(f"svg.state-map title:text-is('{name}')").count() == 1
     visit(page, "/en/state/rheinland-pfalz/coverage/")
+    visit(page, "/de/state/rheinland-pfalz/actors/")
+    visit(page, "/de/state/rheinland-pfalz/search/?language=bg&need=wages_unpaid")
+    assert page.locator("#results-heading").is_visible()
 
     visit(page, "/de/state/rheinland-pfalz/rollout/")
     page.fill("#id_ags", "07315000")
