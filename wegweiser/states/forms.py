@@ -95,6 +95,8 @@ class MemberSearchForm(forms.Form):
 class StateActorForm(forms.ModelForm):
     """A state-wide actor: one record shown in every municipal guidebook of the state."""
 
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
     class Meta:
         from wegweiser.guidebook.models import Organization
 
