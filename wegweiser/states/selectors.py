@@ -297,7 +297,8 @@ def district_map(state: State, rows: list[CoverageRow]) -> dict:
     if unplaced:
         height += 16 + INSET_ROW * math.ceil(len(unplaced) / INSET_COLUMNS)
     for item in unplaced:
-        item["y"] = inset_y + INSET_ROW * (item["index"] // INSET_COLUMNS)
+        # Whole numbers: templates would localise a float ("560,0" in German), SVG needs "560".
+        item["y"] = round(inset_y + INSET_ROW * (item["index"] // INSET_COLUMNS))
         item["text_y"] = item["y"] + 12
     return {
         "viewBox": f"0 0 {width:.0f} {height:.0f}",

@@ -1,5 +1,7 @@
 """The public state page: generated from public data only (golden test), linked everywhere."""
 
+import re
+
 from django.test import Client
 from django.urls import reverse
 
@@ -35,6 +37,8 @@ def test_state_page_lists_published_networks_and_state_actors(client, world):
     assert "Musterstadt" in text
     assert "<svg" in text and "<path" in text and "GeoNutzV" in text
     assert "Mainz-Bingen" in text  # every district in the accessible table
+    # The demo's fictional places are drawn below the map, with coordinates SVG can read.
+    assert re.search(r'<rect class="status-3" x="\d+" y="\d+"', text)
 
 
 def test_golden_no_internal_data_on_the_state_page(client, world):
