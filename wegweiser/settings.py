@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "wegweiser.worktime",
     "wegweiser.cases",
     "wegweiser.learning",
+    "wegweiser.states",
     "wegweiser.api",
     "wegweiser.demo",
     "django.contrib.admin",

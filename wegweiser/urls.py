@@ -30,5 +30,6 @@ urlpatterns += i18n_patterns(
     path("", include("wegweiser.worktime.urls")),
     path("", include("wegweiser.cases.urls")),
     path("", include("wegweiser.learning.urls")),
+    path("", include("wegweiser.states.urls")),
     prefix_default_language=True,
 )

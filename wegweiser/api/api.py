@@ -11,11 +11,18 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from . import cases, core, guidebook, navigator, worktime
+from . import cases, core, guidebook, hsds, navigator, worktime
 from .openapi import WegweiserAPI
 
 # One router module per app (wegweiser/api/<app>.py); add a new app's router here.
-ROUTERS = [core.router, guidebook.router, navigator.router, worktime.router, cases.router]
+ROUTERS = [
+    core.router,
+    guidebook.router,
+    navigator.router,
+    worktime.router,
+    cases.router,
+    hsds.router,
+]
 
 api = WegweiserAPI(
     title="Wegweiser API",

@@ -119,6 +119,16 @@ class Organization(models.Model):
     municipalities = models.ManyToManyField(
         "core.Municipality", related_name="organizations", verbose_name=_("served municipalities")
     )
+    # A state-wide actor (ministry, state criminal police office, state-wide counselling): one
+    # record, edited by the state coordinator, shown in every municipal guidebook of the state.
+    state = models.ForeignKey(
+        "core.State",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="state_organizations",
+        verbose_name=_("state-wide actor of"),
+    )
     parent = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,

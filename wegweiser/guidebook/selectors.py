@@ -12,7 +12,7 @@ nothing filters organisations or contact persons by hand. Who may see what is de
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from wegweiser.core.models import Municipality, State
 
@@ -73,8 +73,24 @@ def published_organizations(
     read them with `consented_contacts()`); only pass it for users for whom
     `access.may_see_internal` is true.
     """
-    queryset = Organization.objects.published().serving(municipality).distinct()
+    # State-wide actors (Organization.state) belong to every municipal guidebook of their state.
+    queryset = (
+        Organization.objects.published()
+        .filter(Q(municipalities=municipality) | Q(state_id=municipality.state_id))
+        .distinct()
+    )
     return ordered(_with_relations(queryset, contacts=contacts))
+
+
+def published_in_state(state: State) -> QuerySet[Organization]:
+    """Published organisations serving any municipality of the state, and its state-wide actors,
+    with everything an export renders prefetched (public fields only: no contact persons)."""
+    queryset = (
+        Organization.objects.published()
+        .filter(Q(municipalities__state=state) | Q(state=state))
+        .distinct()
+    )
+    return ordered(_with_relations(queryset, contacts=False))
 
 
 def consented_contacts(organization: Organization) -> list[ContactPerson]:

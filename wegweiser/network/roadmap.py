@@ -271,7 +271,11 @@ def step_keys() -> list[str]:
 def compute(network: Network, now: datetime.datetime | None = None) -> Roadmap:
     """Where the network stands, derived from meetings held and guidebook statuses."""
     now = now or timezone.now()
-    facts = {**_meeting_facts(network, now), **_guidebook_facts(network)}
+    return from_facts({**_meeting_facts(network, now), **_guidebook_facts(network)})
+
+
+def from_facts(facts: dict[str, tuple[bool, object]]) -> Roadmap:
+    """The roadmap from facts gathered elsewhere (the state overview reads them in bulk)."""
     roadmap = Roadmap()
     next_found = False
     for definition in _steps():
@@ -301,6 +305,13 @@ def _meeting_facts(network: Network, now: datetime.datetime) -> dict[str, tuple[
         .count()
     )
     next_round_table = meetings.upcoming(now).filter(kind=MeetingKind.ROUND_TABLE).exists()
+    return meeting_facts(held_kinds, recent_round_tables, next_round_table)
+
+
+def meeting_facts(
+    held_kinds: dict[str, int], recent_round_tables: int, next_round_table: bool
+) -> dict[str, tuple[bool, object]]:
+    """Steps done by meetings, from counts of held meetings per kind."""
     return {
         "workshop_1": (
             held_kinds.get(MeetingKind.WORKSHOP_1, 0) > 0,
@@ -328,6 +339,13 @@ def _guidebook_facts(network: Network) -> dict[str, tuple[bool, object]]:
     )
     statuses = list(organizations.values_list("status", "actor_type_id"))
     target_types = set(ActorType.objects.filter(target_group=True).values_list("id", flat=True))
+    return guidebook_facts(statuses, target_types)
+
+
+def guidebook_facts(
+    statuses: list[tuple[str, int]], target_types: set[int]
+) -> dict[str, tuple[bool, object]]:
+    """Steps done in the guidebook, from (status, actor type) of every entry of the municipality."""
     covered = {type_id for _status, type_id in statuses if type_id in target_types}
     needed = math.ceil(len(target_types) / 2) if target_types else 1
     drafted = len(covered) >= needed

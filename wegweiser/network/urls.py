@@ -46,5 +46,4 @@ urlpatterns = [
     path("network/calendar/", calendar.calendar_settings, name="calendar"),
     path("network/calendar/reset/", calendar.calendar_reset, name="calendar_reset"),
     path("network/feed/<str:token>.ics", calendar.feed, name="feed"),
-    path("network/state/<slug:state>/", reports.state_overview, name="state_overview"),
 ]

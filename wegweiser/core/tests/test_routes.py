@@ -25,6 +25,7 @@ APPS = [
     "worktime",
     "cases",
     "learning",
+    "states",
     "api",
 ]
 # URL namespaces outside the matrix, with the reason.

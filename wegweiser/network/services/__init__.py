@@ -37,7 +37,7 @@ from .minutes import (
 )
 from .network import Gap, end_membership, gaps, invitation_draft, save_network
 from .reminders import send_reminders
-from .reports import report, state_overview, year_bounds
+from .reports import report, year_bounds
 from .tasks import add_action_item, set_action_status
 
 __all__ = [
@@ -77,7 +77,6 @@ __all__ = [
     "save_network",
     "send_reminders",
     "set_action_status",
-    "state_overview",
     "store_file",
     "transition_minutes",
     "update_meeting",

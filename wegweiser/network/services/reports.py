@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
 
 from django.conf import settings
 from django.db.models import Count, QuerySet
@@ -13,9 +12,7 @@ from django.utils.translation import gettext as _
 
 from wegweiser.guidebook.models import Organization, localized
 
-from .. import roadmap
 from ..models import ActionItem, ActionStatus, Meeting, MeetingKind, Network, Participant
-from ..selectors import active_members
 from .meetings import BERLIN
 
 
@@ -93,29 +90,3 @@ def _freshness(network: Network) -> dict[str, int]:
     since = timezone.localdate() - datetime.timedelta(days=days)
     fresh = organizations.filter(last_confirmed_at__gte=since).count()
     return {"total": total, "fresh": fresh, "stale": total - fresh, "days": days}
-
-
-def state_overview(state_ids: Iterable[int]) -> list[dict]:
-    """Aggregates per network of the given states; no meeting content, nothing of case conferences."""
-    rows = []
-    networks = (
-        Network.objects.filter(municipality__state_id__in=state_ids)
-        .select_related("municipality__state")
-        .order_by("municipality__name")
-    )
-    now = timezone.now()
-    for network in networks:
-        road = roadmap.compute(network, now)
-        rows.append(
-            {
-                "network": network,
-                "members": active_members(network).count(),
-                "held_12m": Meeting.objects.held(now)
-                .filter(network=network, starts_at__gte=now - datetime.timedelta(days=365))
-                .count(),
-                "next_step": road.next_step,
-                "done": road.done_count,
-                "steps": len(road.steps),
-            }
-        )
-    return rows

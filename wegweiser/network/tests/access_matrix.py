@@ -164,10 +164,4 @@ ROUTES = [
         expect={"outsider": 302, "foreign_state": 302},
     ),
     Route("network:feed", public=True, kwargs={"token": "unknown"}, default=404),
-    Route(
-        "network:state_overview",
-        kwargs={"state": "rheinland-pfalz"},
-        default=404,
-        expect={"anonymous": 302, "state_coordinator": 200},
-    ),
 ]

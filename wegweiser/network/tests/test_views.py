@@ -193,23 +193,3 @@ def test_agenda_add_and_delete(client_as, world):
     item = AgendaItem.objects.get(meeting=meeting, title="Neues Thema")
     client.post(reverse("network:agenda_delete", kwargs={**kwargs, "item": item.pk}))
     assert not AgendaItem.objects.filter(pk=item.pk).exists()
-
-
-def test_state_overview_shows_figures_not_content(client_as, world):
-    response = client_as("state_coordinator").get(
-        reverse("network:state_overview", kwargs={"state": "rheinland-pfalz"})
-    )
-    text = response.content.decode()
-    assert response.status_code == 200 and "Musterstadt" in text
-    assert "MS-2026-014" not in text
-    report = client_as("state_coordinator").get(
-        reverse("network:report", kwargs={**SLUG, "year": 2026})
-    )
-    assert report.status_code == 200 and "MS-2026-014" not in report.content.decode()
-
-
-def test_state_coordinator_dashboard_links_overview(client_as, world):
-    response = client_as("state_coordinator").get(reverse("core:dashboard"))
-    assert reverse("network:state_overview", kwargs={"state": "rheinland-pfalz"}) in (
-        response.content.decode()
-    )

@@ -1,4 +1,4 @@
-"""The yearly report of a network (page and CSV) and the state coordinators' overview."""
+"""The yearly report of a network (page and CSV); the state overview lives in the states app."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from wegweiser.accounts.access import get_state_for_coordinator
 from wegweiser.accounts.http import AuthenticatedHttpRequest
 from wegweiser.core.csv import neutralise
 from wegweiser.core.registry import ReportScope, network_sections, render_sections
@@ -82,14 +81,3 @@ def report_csv(request: AuthenticatedHttpRequest, slug: str, year: int) -> HttpR
         f'attachment; filename="network-{net.network.municipality_slug}-{year}.csv"'
     )
     return response
-
-
-@login_required
-@require_safe
-def state_overview(request: AuthenticatedHttpRequest, state: str) -> HttpResponse:
-    found = get_state_for_coordinator(request, state)
-    return render(
-        request,
-        "network/state_overview.html",
-        {"state": found, "rows": services.state_overview([found.pk])},
-    )

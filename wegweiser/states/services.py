@@ -1,0 +1,97 @@
+"""Every write of the state level, each in a transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from wegweiser.accounts.models import Role, User
+from wegweiser.core.models import Municipality, State
+from wegweiser.core.services import start_municipality
+from wegweiser.guidebook.models import ActorType, Organization
+from wegweiser.guidebook.services.entries import (
+    apply_mandate_template,
+    create_organization_from_template,
+    publish,
+)
+from wegweiser.network.models import Invitation, Network
+from wegweiser.network.services import create_invitation, save_network
+
+from .reference import ReferenceMunicipality
+
+
+@dataclass
+class RollOut:
+    municipality: Municipality
+    network: Network
+    drafts: list[Organization]
+    invitation: Invitation | None
+
+
+def template_drafts(municipality: Municipality) -> list[Organization]:
+    """One draft entry per target-group actor type, with its template mandate (to be confirmed)."""
+    drafts = []
+    for actor_type in ActorType.objects.filter(target_group=True).order_by("order"):
+        name = f"{actor_type.name.get('de') or actor_type.key} {municipality.name}"
+        drafts.append(create_organization_from_template(actor_type, name, [municipality]))
+    return drafts
+
+
+@transaction.atomic
+def invite_coordinator(
+    municipality: Municipality, *, by: User, email: str, name: str = ""
+) -> Invitation:
+    """Invite the coordinator of a municipality; its network is started first when it has none."""
+    network = Network.objects.filter(municipality=municipality).first()
+    if network is None:
+        network = save_network(
+            Network(
+                name=_("Network against labour exploitation %(name)s") % {"name": municipality.name}
+            ),
+            municipality=municipality,
+        )
+    invitation, _raw = create_invitation(
+        network, email=email, name=name, role=Role.COORDINATOR, invited_by=by
+    )
+    return invitation
+
+
+@transaction.atomic
+def roll_out(
+    state: State,
+    place: ReferenceMunicipality,
+    *,
+    by: User,
+    coordinator_email: str = "",
+    coordinator_name: str = "",
+) -> RollOut:
+    """Start a municipality from the reference list: network, template guidebook, invitation."""
+    municipality = start_municipality(state=state, name=place.name, ags=place.ags)
+    network = save_network(
+        Network(name=_("Network against labour exploitation %(name)s") % {"name": place.name}),
+        municipality=municipality,
+    )
+    drafts = template_drafts(municipality)
+    invitation = None
+    if coordinator_email:
+        invitation = invite_coordinator(
+            municipality, by=by, email=coordinator_email, name=coordinator_name
+        )
+    return RollOut(municipality, network, drafts, invitation)
+
+
+@transaction.atomic
+def create_state_actor(form, state: State) -> Organization:
+    """A state-wide actor as a draft with its actor type's mandate template."""
+    organization = form.save(commit=False)
+    organization.state = state
+    organization.save()
+    apply_mandate_template(organization)
+    return organization
+
+
+@transaction.atomic
+def publish_state_actor(organization: Organization) -> None:
+    publish(organization)

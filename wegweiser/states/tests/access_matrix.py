@@ -1,0 +1,104 @@
+"""Every URL of the states app × persona."""
+
+from wegweiser.testing import Route
+
+RP = {"state": "rheinland-pfalz"}
+STATE_COORDINATOR_ONLY = {"anonymous": 302, "state_coordinator": 200}
+
+ROUTES = [
+    Route("states:state_page", public=True, kwargs=RP),
+    Route("states:coverage", kwargs=RP, default=404, expect=STATE_COORDINATOR_ONLY),
+    Route("states:coverage_csv", kwargs=RP, default=404, expect=STATE_COORDINATOR_ONLY),
+    Route("states:rollout", kwargs=RP, default=404, expect=STATE_COORDINATOR_ONLY),
+    Route("states:actors", kwargs=RP, default=404, expect=STATE_COORDINATOR_ONLY),
+    Route(
+        "states:actors",
+        kwargs=RP,
+        method="post",
+        data={"name": ""},
+        default=404,
+        expect={"anonymous": 302, "state_coordinator": 400},
+    ),
+    Route(
+        "states:actor_publish",
+        kwargs={**RP, "pk": "00000000-0000-0000-0000-000000000001"},
+        method="post",
+        default=404,
+        expect={"anonymous": 302},
+    ),
+    # Members of any network of the state search across its guidebooks; outsiders of it get 404
+    # (the "outsider" persona coordinates Beispielstadt, which lies in Rheinland-Pfalz too).
+    Route(
+        "states:search",
+        kwargs=RP,
+        query="?language=de&need=wages_unpaid",
+        expect={"anonymous": 302, "outsider": 200, "foreign_state": 404, "admin": 404},
+    ),
+    Route(
+        "states:invite_coordinator",
+        kwargs={**RP, "slug": "beispielstadt"},
+        default=404,
+        expect=STATE_COORDINATOR_ONLY,
+    ),
+    # Musterstadt lies in Rheinland-Pfalz, not in Hessen: 404 even for Hessen's coordinator.
+    Route(
+        "states:invite_coordinator",
+        kwargs={"state": "hessen", "slug": "musterstadt"},
+        default=404,
+        expect={"anonymous": 302},
+    ),
+    Route(
+        "states:invite_coordinator",
+        kwargs={**RP, "slug": "beispielstadt"},
+        method="post",
+        data={"email": "not-an-address"},
+        default=404,
+        expect={"anonymous": 302, "state_coordinator": 400},
+    ),
+    # A key of another state: the form refuses it and nothing is created.
+    Route(
+        "states:rollout",
+        kwargs=RP,
+        method="post",
+        data={"ags": "06411000"},
+        default=404,
+        expect={"anonymous": 302, "state_coordinator": 400},
+    ),
+]
+
+
+# --- HSDS 3.0 API (wegweiser/api/hsds.py): public data, the same for everyone ----------------------
+
+
+def _musterstadt_organization(world):
+    from wegweiser.guidebook.models import Organization
+
+    organization = Organization.objects.published().filter(municipalities__slug="musterstadt")
+    return organization.order_by("name").first()
+
+
+def org_kwargs(world, place=False):
+    kwargs = {"state": "rheinland-pfalz", "id": _musterstadt_organization(world).pk}
+    return {**kwargs, "municipality": "musterstadt"} if place else kwargs
+
+
+def service_kwargs(world, place=False):
+    from wegweiser.guidebook.exports.hsds import derived_id
+
+    kwargs = org_kwargs(world, place)
+    return {**kwargs, "id": derived_id("service", str(kwargs["id"]))}
+
+
+MS = {**RP, "municipality": "musterstadt"}
+ROUTES += [
+    Route("api:hsds_meta", public=True, kwargs=RP),
+    Route("api:hsds_m_meta", public=True, kwargs=MS),
+    Route("api:hsds_organizations", public=True, kwargs=RP),
+    Route("api:hsds_m_organizations", public=True, kwargs=MS),
+    Route("api:hsds_organization", public=True, kwargs=org_kwargs),
+    Route("api:hsds_m_organization", public=True, kwargs=lambda w: org_kwargs(w, place=True)),
+    Route("api:hsds_services", public=True, kwargs=RP),
+    Route("api:hsds_m_services", public=True, kwargs=MS),
+    Route("api:hsds_service", public=True, kwargs=service_kwargs),
+    Route("api:hsds_m_service", public=True, kwargs=lambda w: service_kwargs(w, place=True)),
+]

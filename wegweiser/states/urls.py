@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+app_name = "states"
+
+S = "state/<slug:state>/"
+
+urlpatterns = [
+    path(S, views.state_page, name="state_page"),
+    path(S + "coverage/", views.coverage, name="coverage"),
+    path(S + "coverage.csv", views.coverage_csv, name="coverage_csv"),
+    path(S + "actors/", views.state_actors, name="actors"),
+    path(S + "actors/<uuid:pk>/publish/", views.state_actor_publish, name="actor_publish"),
+    path(S + "search/", views.member_search, name="search"),
+    path(S + "rollout/", views.rollout, name="rollout"),
+    path(S + "m/<slug:slug>/invite/", views.invite_coordinator, name="invite_coordinator"),
+]
