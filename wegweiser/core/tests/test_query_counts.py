@@ -178,14 +178,8 @@ def _municipalities(world, start: int, count: int) -> None:
     "url",
     [
         "/de/dashboard/",
-        pytest.param(
-            "/de/network/state/rheinland-pfalz/",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="known N+1: network.services.state_overview runs ~7 queries per "
-                "municipality (roadmap, members, meetings); 86 at 10, 7,016 at 1,000 (issue 16)",
-            ),
-        ),
+        "/de/state/rheinland-pfalz/coverage/",
+        "/de/state/rheinland-pfalz/",
     ],
 )
 def test_state_pages_over_many_municipalities(client, world, url):
