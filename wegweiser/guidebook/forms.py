@@ -249,6 +249,15 @@ class ConfirmationForm(forms.Form):
         }
 
 
+class SendBackForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Comment for the member"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=_("Say what should be changed. The member sees it on the entry and in the form."),
+    )
+
+
 class RestoreForm(forms.Form):
     kind = forms.ChoiceField(
         choices=[("organization", "organization"), ("location", "location"), ("mandate", "mandate")]

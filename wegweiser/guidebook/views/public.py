@@ -29,6 +29,7 @@ from ..presentation import (
 )
 from ..search import MAX_QUERY_LENGTH, QueryError, query_terms
 from ..selectors import organization_for_page, published_organizations, visible_contact_persons
+from ..services.changes import returned_changes, waiting_changes
 from ._common import guard, internal_version
 
 CACHE_SECONDS = 3600
@@ -146,6 +147,8 @@ def detail(request: HttpRequest, slug: str, pk) -> HttpResponse:
         "contacts": contacts,
         "locations": [] if organization.confidential_address else organization.locations.all(),
         "freshness_days": settings.WEGWEISER_FRESHNESS_DAYS,
+        "open_changes": list(waiting_changes(organization)) if editable else [],
+        "returned_changes": list(returned_changes(organization)) if editable else [],
     }
     return render(request, "guidebook/detail.html", context)
 

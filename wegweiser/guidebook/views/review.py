@@ -14,7 +14,7 @@ from wegweiser.accounts.access import get_municipality_for_user
 
 from .. import services
 from ..access import get_organization_for_user
-from ..forms import ConfirmationForm, RestoreForm
+from ..forms import ConfirmationForm, RestoreForm, SendBackForm
 from ..models import ConfirmationRequest, Organization, OrganizationStatus
 from ..presentation import languages_of, mandate_sections
 from ..selectors import ordered
@@ -26,16 +26,36 @@ def approve(request: HttpRequest, slug: str, pk) -> HttpResponse:
     municipality, organization, access = get_organization_for_user(
         request, slug, pk, coordinator=True
     )
+    organization.municipality_for_page = municipality
+    form = SendBackForm(request.POST or None)
     if request.method == "POST":
-        services.publish(organization)
+        if request.POST.get("action") == "send_back":
+            if not form.is_valid():
+                return bad(request, "guidebook/approve.html", _approve_context(organization, form))
+            services.send_back(organization, request.user, form.cleaned_data["comment"])
+            messages.success(request, _("The change was sent back with your comment."))
+            return redirect("guidebook:review", slug=municipality.slug)
+        failed = services.approve_changes(organization, request.user)
+        if failed:
+            messages.warning(
+                request,
+                _("Some changes no longer fitted the entry and were sent back to the member."),
+            )
         messages.success(request, _("The entry was published."))
         return redirect(detail_url(municipality, organization))
-    context = {
+    return render(request, "guidebook/approve.html", _approve_context(organization, form))
+
+
+def _approve_context(organization: Organization, form: SendBackForm) -> dict:
+    municipality = organization.municipality_for_page
+    waiting = list(services.waiting_changes(organization))
+    return {
         "municipality": municipality,
         "organization": organization,
-        "changes": services.changes_since_publication(organization),
+        "waiting": [services.describe(change) | {"change": change} for change in waiting],
+        "changes": None if waiting else services.changes_since_publication(organization),
+        "send_back_form": form,
     }
-    return render(request, "guidebook/approve.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -89,6 +109,7 @@ def review(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "municipality": municipality,
         "waiting": list(ordered(serving.current().exclude(status=OrganizationStatus.PUBLISHED))),
+        "changed": list(ordered(services.organizations_with_waiting_changes(serving.published()))),
         "stale": services.stale_organizations(municipality),
         "proposals": services.open_proposals(municipality),
         "archived": list(serving.filter(archived_at__isnull=False).order_by("name")),
