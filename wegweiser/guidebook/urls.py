@@ -12,6 +12,7 @@ urlpatterns = [
     path(M + "search/", views.search, name="search"),
     path(M + "new/", views.new_organization, name="new"),
     path(M + "review/", views.review, name="review"),
+    path(M + "review/confirmations/", views.send_confirmations, name="send_confirmations"),
     path(M + "proposals/<uuid:proposal>/", views.proposal_done, name="proposal_done"),
     path(O, views.detail, name="detail"),
     path(O + "edit/", views.edit, name="edit"),

@@ -71,6 +71,12 @@ ROUTES = [
     Route("guidebook:new", kwargs={"slug": "musterstadt"}, expect=COORDINATOR_ONLY),
     Route("guidebook:review", kwargs={"slug": "musterstadt"}, expect=COORDINATOR_ONLY),
     Route(
+        "guidebook:send_confirmations",
+        kwargs={"slug": "musterstadt"},
+        method="post",
+        expect=COORDINATOR_ONLY_POST,
+    ),
+    Route(
         "guidebook:proposal_done",
         kwargs=proposal,
         method="post",

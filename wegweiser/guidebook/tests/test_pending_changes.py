@@ -106,3 +106,15 @@ def test_draft_entries_are_still_edited_directly(client_as, world):
     organization.refresh_from_db()
     assert organization.phone == "+49 30 4"
     assert organization.status == OrganizationStatus.IN_REVIEW
+
+
+def test_dashboard_counts_waiting_changes(client_as, world):
+    from django.urls import reverse
+
+    member = client_as("member")
+    member.post(
+        url("edit", pk=world.organization.pk), edit_data(world.organization, phone="+49 30 5")
+    )
+    member.logout()
+    page = client_as("coordinator").get(reverse("core:dashboard")).content.decode()
+    assert "1 Eintrag wartet auf Freigabe" in page

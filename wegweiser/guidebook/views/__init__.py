@@ -14,7 +14,15 @@ from .editing import (
     withdraw_consent,
 )
 from .public import detail, overview, search
-from .review import approve, archive, confirm, history, proposal_done, review
+from .review import (
+    approve,
+    archive,
+    confirm,
+    history,
+    proposal_done,
+    review,
+    send_confirmations,
+)
 
 __all__ = [
     "approve",
@@ -31,5 +39,6 @@ __all__ = [
     "proposal_done",
     "review",
     "search",
+    "send_confirmations",
     "withdraw_consent",
 ]

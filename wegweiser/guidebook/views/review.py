@@ -7,7 +7,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from wegweiser.accounts.access import get_municipality_for_user
@@ -110,12 +113,43 @@ def review(request: HttpRequest, slug: str) -> HttpResponse:
         "municipality": municipality,
         "waiting": list(ordered(serving.current().exclude(status=OrganizationStatus.PUBLISHED))),
         "changed": list(ordered(services.organizations_with_waiting_changes(serving.published()))),
-        "stale": services.stale_organizations(municipality),
+        "stale": _with_requests(services.stale_organizations(municipality)),
         "proposals": services.open_proposals(municipality),
         "archived": list(serving.filter(archived_at__isnull=False).order_by("name")),
         "freshness_days": settings.WEGWEISER_FRESHNESS_DAYS,
     }
     return render(request, "guidebook/review.html", context)
+
+
+def _with_requests(organizations: list[Organization]) -> list[Organization]:
+    """Mark each stale entry with its open confirmation request (or None), one query."""
+    open_requests = {
+        row.organization_id: row
+        for row in ConfirmationRequest.objects.filter(
+            organization__in=organizations, used_at__isnull=True, expires_at__gt=timezone.now()
+        ).order_by("created_at")
+    }
+    for organization in organizations:
+        organization.open_request = open_requests.get(organization.pk)
+    return organizations
+
+
+@require_POST
+def send_confirmations(request: HttpRequest, slug: str) -> HttpResponse:
+    """The coordinator's button for what the nightly command does: e-mail a confirmation link to
+    every stale, published entry of the municipality without an open request."""
+    municipality, access = get_municipality_for_user(request, slug, write=True)
+    sent = services.send_confirmation_requests(municipality)
+    messages.success(
+        request,
+        ngettext(
+            "%(count)s confirmation request was sent.",
+            "%(count)s confirmation requests were sent.",
+            len(sent),
+        )
+        % {"count": len(sent)},
+    )
+    return redirect(reverse("guidebook:review", kwargs={"slug": municipality.slug}) + "#gb-stale")
 
 
 @require_POST
