@@ -10,6 +10,7 @@ O = M + "<uuid:pk>/"  # noqa: E741
 urlpatterns = [
     path(M, views.overview, name="overview"),
     path(M + "search/", views.search, name="search"),
+    path(M + "print/", views.print_view, name="print"),
     path(M + "new/", views.new_organization, name="new"),
     path(M + "review/", views.review, name="review"),
     path(M + "review/confirmations/", views.send_confirmations, name="send_confirmations"),

@@ -62,6 +62,13 @@ ROUTES = [
     ),
     Route("guidebook:search", public=True, kwargs={"slug": "musterstadt"}, query="?q=Lohn"),
     Route("guidebook:detail", public=True, kwargs=org),
+    Route("guidebook:print", public=True, kwargs={"slug": "musterstadt"}),
+    Route(
+        "guidebook:print",
+        kwargs={"slug": "musterstadt"},
+        query="?version=internal",
+        expect={"anonymous": 302, "admin": 404, "outsider": 404, "foreign_state": 404},
+    ),
     Route(
         "guidebook:detail",
         kwargs=org,

@@ -13,7 +13,7 @@ from .editing import (
     new_organization,
     withdraw_consent,
 )
-from .public import detail, overview, search
+from .public import detail, overview, print_view, search
 from .review import (
     approve,
     archive,
@@ -36,6 +36,7 @@ __all__ = [
     "mandate_item_delete",
     "new_organization",
     "overview",
+    "print_view",
     "proposal_done",
     "review",
     "search",
