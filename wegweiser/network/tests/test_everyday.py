@@ -238,3 +238,28 @@ def test_dashboards_flag_overdue_tasks_and_link_them(client_as, world, english):
     network_page = client.get(en_url("dashboard")).content.decode()
     assert f"#task-{overdue.pk}" in network_page
     assert f'id="task-{overdue.pk}"' in client.get(en_url("actions")).content.decode()
+
+
+# --- query counts: login and the coordinator's meeting page ----------------------------------
+
+
+def test_meeting_page_query_count(client_as, world, django_assert_max_num_queries):
+    """Issue 15: the coordinator's meeting page took 2 s. Its queries do not grow with the
+    agenda, the minutes' comments or the tasks (measured: 20 before, 19 now)."""
+    meeting = held_round_table()
+    client = client_as("coordinator")
+    for number in range(5):
+        AgendaItem.objects.create(meeting=meeting, title=f"Punkt {number}", order=100 + number)
+    with django_assert_max_num_queries(19):
+        assert client.get(m_url("meeting_detail", meeting)).status_code == 200
+
+
+def test_login_query_count(client, world, django_assert_max_num_queries):
+    from wegweiser.testing import DEMO_PASSWORD, PERSONA_EMAILS
+
+    with django_assert_max_num_queries(13):
+        response = client.post(
+            "/en/accounts/login/",
+            {"username": PERSONA_EMAILS["member"], "password": DEMO_PASSWORD},
+        )
+    assert response.status_code == 302

@@ -198,13 +198,11 @@ def series_create(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _record_forms(item: Meeting, members_qs) -> dict:
+def _record_forms(item: Meeting, members_qs, agenda_length: int) -> dict:
     """The forms a writer gets on the meeting page."""
     return {
         "invite_form": InviteParticipantsForm(candidates=invitation_candidates(item)),
-        "agenda_form": AgendaItemForm(
-            initial={"order": (item.agenda_items.count() + 1) * 10}, prefix="agenda"
-        ),
+        "agenda_form": AgendaItemForm(initial={"order": (agenda_length + 1) * 10}, prefix="agenda"),
         "decision_form": DecisionForm(prefix="decision"),
         "action_form": ActionItemForm(
             prefix="action",
@@ -246,7 +244,7 @@ def meeting_detail(request: HttpRequest, slug: str, meeting: str) -> HttpRespons
         "participants": participants,
         "mine": mine,
         "confirmed": sum(1 for p in participants if p.rsvp == Rsvp.YES),
-        "agenda": item.agenda_items.all(),
+        "agenda": list(item.agenda_items.all()),
         "carried": carried_over(item),
         "minutes": minutes,
         "decisions": item.decisions.all(),
@@ -260,7 +258,9 @@ def meeting_detail(request: HttpRequest, slug: str, meeting: str) -> HttpRespons
         "minutes_sections": _sections_with_comments(minutes, can_write or mine is not None),
     }
     if can_write:
-        context.update(_record_forms(item, member_users(net.network.municipality)))
+        context.update(
+            _record_forms(item, member_users(net.network.municipality), len(context["agenda"]))
+        )
     return render(request, "network/meeting_detail.html", context)
 
 
