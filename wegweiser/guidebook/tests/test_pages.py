@@ -144,7 +144,7 @@ def test_member_change_keeps_published_version_live(client_as, world):
     assert organization.phone == "+49 30 23125 104"
     # The member sees her version again in the form, with a notice.
     form = member.get(url("edit", pk=organization.pk)).content.decode()
-    assert "+49 30 23125 999" in form and "waits for approval" in form
+    assert "+49 30 23125 999" in form and "wartet auf Freigabe" in form
     member.logout()
     assert organization.name in member.get(url("overview")).content.decode()
     public = member.get(detail_url(organization))
