@@ -41,6 +41,9 @@ makemessages: $(VENV)/.installed
 
 ## Serve the demo on http://127.0.0.1:$(PORT) with an SQLite database under var/.
 run: bootstrap
+	@# Field encryption of case data needs a key; development keeps one under var/ (never in git).
+	@mkdir -p var && [ -n "$$WEGWEISER_FIELD_KEYS" ] || [ -s var/field-key.txt ] || \
+	  (umask 077 && $(VENV)/bin/python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())" > var/field-key.txt)
 	$(DEV_ENV) $(WW) migrate --noinput -v 0
 	$(DEV_ENV) $(WW) demo
 	$(DEV_ENV) $(WW) runserver 127.0.0.1:$(PORT)

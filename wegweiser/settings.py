@@ -55,7 +55,11 @@ INSTALLED_APPS = [
     "wegweiser.guidebook.exports",
     "wegweiser.navigator",
     "wegweiser.network",
+    "wegweiser.plans",
+    "wegweiser.plans.public",
     "wegweiser.worktime",
+    "wegweiser.cases",
+    "wegweiser.learning",
     "wegweiser.api",
     "wegweiser.demo",
     "django.contrib.admin",
@@ -297,6 +301,23 @@ WEGWEISER_OPERATOR = {
 # Entries not confirmed for this many days are flagged as stale in the guidebook.
 WEGWEISER_FRESHNESS_DAYS = int(os.environ.get("WEGWEISER_FRESHNESS_DAYS", "182"))
 WEGWEISER_BASE_URL = os.environ.get("WEGWEISER_BASE_URL", "http://127.0.0.1:8000")
+
+# Keys for the field encryption of case data (Fernet, comma-separated, newest first: the first
+# encrypts, all decrypt, so keys can be rotated with `wegweiser rotate_case_keys`). Production
+# refuses to start without one; development keeps one under var/ (created by `make run`).
+WEGWEISER_FIELD_KEYS = env_list("WEGWEISER_FIELD_KEYS", [])
+if not WEGWEISER_FIELD_KEYS and DEBUG:
+    _dev_key_file = VAR_DIR / "field-key.txt"
+    if not _dev_key_file.exists():
+        import base64
+
+        _dev_key_file.write_text(base64.urlsafe_b64encode(os.urandom(32)).decode() + "\n")
+        _dev_key_file.chmod(0o600)
+    WEGWEISER_FIELD_KEYS = [_dev_key_file.read_text().strip()]
+if not WEGWEISER_FIELD_KEYS:
+    raise ImproperlyConfigured(
+        "WEGWEISER_FIELD_KEYS must be set in production (a Fernet key; see README, Counselling cases)."
+    )
 
 LOGGING = {
     "version": 1,

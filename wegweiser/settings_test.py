@@ -7,6 +7,8 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("SESSION_COOKIE_SECURE", "0")
 os.environ.setdefault("CSRF_COOKIE_SECURE", "0")
+# Test-only key for the field encryption of case data (never used outside the test suite).
+os.environ.setdefault("WEGWEISER_FIELD_KEYS", "dGVzdC1vbmx5LWZpZWxkLWtleS0wMTIzNDU2Nzg5YWI=")
 
 from wegweiser.settings import *  # noqa: E402,F403
 from wegweiser.settings import VAR_DIR  # noqa: E402

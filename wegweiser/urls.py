@@ -26,6 +26,9 @@ urlpatterns += i18n_patterns(
     path("", include("wegweiser.guidebook.exports.urls")),
     path("", include("wegweiser.navigator.urls")),
     path("", include("wegweiser.network.urls")),
+    path("", include("wegweiser.plans.urls")),
     path("", include("wegweiser.worktime.urls")),
+    path("", include("wegweiser.cases.urls")),
+    path("", include("wegweiser.learning.urls")),
     prefix_default_language=True,
 )

@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from . import core, guidebook, navigator, worktime
+from . import cases, core, guidebook, navigator, worktime
 
 # One router module per app (wegweiser/api/<app>.py); add a new app's router here.
-ROUTERS = [core.router, guidebook.router, navigator.router, worktime.router]
+ROUTERS = [core.router, guidebook.router, navigator.router, worktime.router, cases.router]
 
 api = NinjaAPI(
     title="Wegweiser API",

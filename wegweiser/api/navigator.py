@@ -5,20 +5,23 @@ from __future__ import annotations
 from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.utils import translation
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
+from wegweiser.core.i18n import current_language
 from wegweiser.core.models import Municipality
 from wegweiser.guidebook.access import may_see_internal
-from wegweiser.guidebook.models import Need, localized
+from wegweiser.guidebook.models import Need
 from wegweiser.navigator.links import guidebook_entry_url
 from wegweiser.navigator.services import (
+    RESIDENCE_STATUSES,
     InvalidSelection,
+    InvalidStatus,
     UnknownNeeds,
     needs_for_keys,
     parse_keys,
+    parse_status,
     recommend,
 )
 
@@ -65,6 +68,7 @@ class RecommendationOut(Schema):
     public_body: bool
     best_role: str
     consent_required: bool
+    reporting_duty_warnings: list[str] = []
     order_reasons: list[str]
     why: list[StatementOut]
     bring: list[StatementOut]
@@ -83,6 +87,8 @@ class NoticeOut(Schema):
     key: str
     level: str
     text: str
+    source: str = ""
+    as_of: str = ""
 
 
 class NavigatorOut(Schema):
@@ -90,6 +96,7 @@ class NavigatorOut(Schema):
     language: str
     needs: list[NeedOut]
     acute: bool
+    residence_status: str
     notices: list[NoticeOut]
     recommendations: list[RecommendationOut]
 
@@ -100,6 +107,7 @@ class ErrorOut(Schema):
 
 class NavigatorQuery(Schema):
     needs: str = ""
+    status: str = ""
     lang: str = ""
 
 
@@ -138,6 +146,50 @@ def _statement(statement) -> dict:
     }
 
 
+def _recommendation(rec, slug: str, language: str, show_contacts: bool) -> dict:
+    return {
+        "position": rec.position,
+        "organization_id": str(rec.organization.pk),
+        "name": rec.organization.name,
+        "actor_type": rec.actor_type.key,
+        "actor_type_label": rec.actor_type.label,
+        "counselling": rec.actor_type.counselling,
+        "public_body": rec.actor_type.public_body,
+        "best_role": rec.best_role,
+        "consent_required": rec.consent_required,
+        "reporting_duty_warnings": rec.card_warnings,
+        "order_reasons": [text for _key, text in rec.reasons],
+        "why": [_statement(s) for s in rec.why],
+        "bring": [_statement(s) for s in rec.bring],
+        "data": [_statement(s) for s in rec.data],
+        "warnings": [_statement(s) for s in rec.warnings],
+        "phone": rec.organization.phone,
+        "email": rec.organization.email,
+        "website": rec.organization.website,
+        "languages": rec.organization.languages,
+        "locations": [
+            {
+                "name": location.name,
+                "address": str(location),
+                "opening_hours": location.opening_hours,
+            }
+            for location in rec.locations
+        ],
+        "guidebook_url": guidebook_entry_url(slug, rec.organization.pk, language),
+        "contact_persons": [
+            {
+                "name": person.name,
+                "function": person.function,
+                "phone": person.phone,
+                "email": person.email,
+            }
+            for person in rec.contact_persons
+        ]
+        if show_contacts
+        else None,
+    }
+
+
 @router.get(
     "/municipalities/{slug}/navigator",
     response={200: NavigatorOut, 400: ErrorOut, 404: ErrorOut},
@@ -145,6 +197,11 @@ def _statement(statement) -> dict:
 )
 def navigator(request, slug: str, query: Query[NavigatorQuery]):
     """Ordered recommendations for `needs` (comma-separated keys of /needs) in a municipality.
+
+    `status` is the person's residence status: `secure`, `unknown` (default) or `unclear`.
+    Unless it is secure, a non-state counselling service comes first, every public body carries
+    the § 87 AufenthG warning (`reporting_duty_warnings`) and the immigration office, police,
+    prosecutor and customs/FKS need the person's consent (`consent_required`).
 
     Only published organisations serving the municipality. Named contact persons (with consent)
     are included only for members of the municipality's network and coordinators of its state
@@ -164,62 +221,32 @@ def navigator(request, slug: str, query: Query[NavigatorQuery]):
         ) from error
     if not needs:
         raise HttpError(400, _("Give at least one need key, e.g. ?needs=wages_unpaid."))
+    try:
+        status = parse_status(query.status)
+    except InvalidStatus as error:
+        raise HttpError(
+            400,
+            _("Unknown residence status: %(value)s. Use one of: %(values)s.")
+            % {"value": error, "values": ", ".join(RESIDENCE_STATUSES)},
+        ) from error
     user = optional_user(request)
     show_contacts = user is not None and may_see_internal(user, municipality)
-    language = (get_language() or "de").split("-")[0]
-    result = recommend(municipality, needs, show_contact_persons=show_contacts, language=language)
+    language = current_language()
+    result = recommend(
+        municipality, needs, status=status, show_contact_persons=show_contacts, language=language
+    )
     return {
         "municipality": municipality.slug,
         "language": language,
         "needs": [_need(need) for need in result.needs],
         "acute": result.acute,
+        "residence_status": result.status,
         "notices": [
-            {"key": n.key, "level": n.level, "text": localized(n.text, language)}
-            for n in result.notices
+            {"key": n.key, "level": n.level, "text": n.text, "source": n.source, "as_of": n.as_of}
+            for n in result.notice_texts
         ],
         "recommendations": [
-            {
-                "position": rec.position,
-                "organization_id": str(rec.organization.pk),
-                "name": rec.organization.name,
-                "actor_type": rec.actor_type.key,
-                "actor_type_label": rec.actor_type.label,
-                "counselling": rec.actor_type.counselling,
-                "public_body": rec.actor_type.public_body,
-                "best_role": rec.best_role,
-                "consent_required": rec.consent_required,
-                "order_reasons": [text for _key, text in rec.reasons],
-                "why": [_statement(s) for s in rec.why],
-                "bring": [_statement(s) for s in rec.bring],
-                "data": [_statement(s) for s in rec.data],
-                "warnings": [_statement(s) for s in rec.warnings],
-                "phone": rec.organization.phone,
-                "email": rec.organization.email,
-                "website": rec.organization.website,
-                "languages": rec.organization.languages,
-                "locations": [
-                    {
-                        "name": location.name,
-                        "address": str(location),
-                        "opening_hours": location.opening_hours,
-                    }
-                    for location in rec.locations
-                ],
-                "guidebook_url": guidebook_entry_url(
-                    municipality.slug, rec.organization.pk, language
-                ),
-                "contact_persons": [
-                    {
-                        "name": person.name,
-                        "function": person.function,
-                        "phone": person.phone,
-                        "email": person.email,
-                    }
-                    for person in rec.contact_persons
-                ]
-                if show_contacts
-                else None,
-            }
+            _recommendation(rec, municipality.slug, language, show_contacts)
             for rec in result.recommendations
         ],
     }

@@ -31,11 +31,21 @@ class CounsellingService(Schema):
     speaks_language: bool
 
 
+class FallbackContactOut(Schema):
+    key: str
+    name: str
+    url: str
+    description: str
+    speaks_language: bool
+
+
 class CounsellingOut(Schema):
     municipality: str | None
     state: str
     language: str
     services: list[CounsellingService]
+    # Nationwide non-state services, filled when `services` is empty (never a public body).
+    fallbacks: list[FallbackContactOut] = []
 
 
 class CounsellingQuery(Schema):
@@ -63,6 +73,7 @@ def counselling(request, query: Query[CounsellingQuery]):
             "state": place.state.subdivision,
             "language": query.lang,
             "services": found,
+            "fallbacks": [] if found else services.fallback_contacts(query.lang or "de"),
         }
     if query.state:
         state = get_object_or_404(State, subdivision=query.state.upper())
@@ -72,6 +83,7 @@ def counselling(request, query: Query[CounsellingQuery]):
             "state": state.subdivision,
             "language": query.lang,
             "services": found,
+            "fallbacks": [] if found else services.fallback_contacts(query.lang or "de"),
         }
     raise HttpError(400, _("Give a municipality or a state."))
 
@@ -132,6 +144,14 @@ class TotalsOut(Schema):
     days_over_10h: int
     weeks_over_48h: int
     minutes_without_minimum_wage: int
+    minutes_at_assumed_rate: int  # minutes in years without an enacted rate (last known rate used)
+    rests_under_11h: int  # § 5 ArbZG
+    shifts_missing_break: int  # § 4 ArbZG
+
+
+class ShortRestOut(Schema):
+    date: str
+    minutes: int
 
 
 class ReportOut(Schema):
@@ -142,6 +162,8 @@ class ReportOut(Schema):
     long_days: list[LongDayOut]
     weeks: list[WeekOut]
     months: list[MonthOut]
+    short_rests: list[ShortRestOut]
+    missing_breaks: list[str]
     payments: list[PaymentOut]
     deductions: list[DeductionOut]
     deductions_by_kind: dict[str, int]

@@ -121,6 +121,14 @@ MUSTERSTADT = [
         None,
     ),
     (
+        "youth_welfare_office",
+        "Jugendamt der Stadt Musterstadt",
+        ["de", "en"],
+        "Rathaus, Rathausplatz 1",
+        "Mo–Fr 8–12 Uhr; bei akuter Gefahr für ein Kind rund um die Uhr über die Polizei",
+        None,
+    ),
+    (
         "shelter",
         "Schutzwohnung für Betroffene von Menschenhandel",
         ["de", "en", "ro", "uk", "ru"],

@@ -89,8 +89,14 @@ def published_counselling_services(
     *, municipality: Municipality | None = None, state: State | None = None
 ) -> QuerySet[Organization]:
     """Published counselling services serving the municipality (or any municipality of the
-    state), by name, with locations and the needs their mandate serves prefetched."""
-    organizations = Organization.objects.published().filter(actor_type__counselling=True)
+    state), by name, with locations and the needs their mandate serves prefetched.
+
+    Only non-state services: a worker without a secure residence status must never be sent to a
+    public body as her first or fallback contact (DESIGN §6b').
+    """
+    organizations = Organization.objects.published().filter(
+        actor_type__counselling=True, actor_type__public_body=False
+    )
     if municipality is not None:
         organizations = organizations.serving(municipality)
     elif state is not None:

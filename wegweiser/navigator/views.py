@@ -14,12 +14,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from wegweiser.core.i18n import is_professional_language
+from wegweiser.core.i18n import current_language, is_professional_language
 from wegweiser.core.models import Municipality
 from wegweiser.core.pdf import render_pdf
 from wegweiser.core.qr import qr_svg, qr_svg_data_uri
@@ -30,14 +30,18 @@ from .forms import ReferralSheetForm
 from .indicators import UnknownIndicator, assess
 from .links import guidebook_entry_url
 from .services import (
+    RESIDENCE_STATUSES,
+    UNKNOWN,
     InvalidSelection,
+    InvalidStatus,
     UnknownNeeds,
-    counselling_services,
     indicator_data,
     needs_for_keys,
     parse_keys,
+    parse_status,
     recommend,
 )
+from .simple import counselling_services, fallback_contacts
 
 
 @cache
@@ -67,12 +71,21 @@ def _selection(request: HttpRequest, param: str = "needs") -> tuple[list[Need], 
         }
 
 
-def _language() -> str:
-    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+def _status(request: HttpRequest) -> tuple[str, str]:
+    """The residence status of a request (default: unknown), or an error message."""
+    try:
+        return parse_status(request.GET.get("status") or request.POST.get("status")), ""
+    except InvalidStatus:
+        return UNKNOWN, _("Unknown residence status. Please choose one of the options.")
 
 
-def _result_query(needs: list[Need]) -> str:
-    return urlencode({"needs": ",".join(need.key for need in needs)}) if needs else ""
+def _result_query(needs: list[Need], status: str = UNKNOWN) -> str:
+    if not needs:
+        return ""
+    params = {"needs": ",".join(need.key for need in needs)}
+    if status != UNKNOWN:
+        params["status"] = status
+    return urlencode(params)
 
 
 def _decorate(result, municipality: Municipality, language: str) -> None:
@@ -87,15 +100,21 @@ def professional(request: HttpRequest, slug: str) -> HttpResponse:
     """Professional mode: tick situations, get the organisations to involve in order."""
     municipality = _municipality(slug)
     needs, error = _selection(request)
-    language = _language()
+    status, status_error = _status(request)
+    error = error or status_error
+    language = current_language()
     show_contacts = may_see_internal(request.user, municipality)
-    result = recommend(municipality, needs, show_contact_persons=show_contacts, language=language)
+    result = recommend(
+        municipality, needs, status=status, show_contact_persons=show_contacts, language=language
+    )
     _decorate(result, municipality, language)
-    query = _result_query(needs)
+    query = _result_query(needs, status)
     context = {
         "municipality": municipality,
         "all_needs": Need.objects.all(),
         "selected": {need.key for need in needs},
+        "status": status,
+        "statuses": RESIDENCE_STATUSES,
         "result": result,
         "error": error,
         "query": query,
@@ -115,21 +134,24 @@ def referral_sheet(request: HttpRequest, slug: str) -> HttpResponse:
     """
     municipality = _municipality(slug)
     needs, error = _selection(request)
-    language = _language()
+    status, status_error = _status(request)
+    error = error or status_error
+    language = current_language()
     form = ReferralSheetForm(request.POST or None)
     if not error and not needs:
         error = _("Please tick at least one situation in the navigator first.")
-    result = recommend(municipality, needs, language=language)
+    result = recommend(municipality, needs, status=status, language=language)
     _decorate(result, municipality, language)
+    query = _result_query(needs, status)
     online_url = request.build_absolute_uri(
         reverse("navigator:professional", kwargs={"slug": municipality.slug})
-        + ("?" + _result_query(needs) if needs else "")
+        + ("?" + query if needs else "")
     )
     context = {
         "municipality": municipality,
         "result": result,
         "error": error,
-        "query": _result_query(needs),
+        "query": query,
         "form": form,
         "online_url": online_url,
         "plain_needs": not is_professional_language(language),
@@ -154,12 +176,17 @@ def simple_help(request: HttpRequest, slug: str) -> HttpResponse:
     """Simple mode for workers: plain questions, counselling services in their language first."""
     municipality = _municipality(slug)
     needs, error = _selection(request)
-    language = _language()
+    status, status_error = _status(request)
+    error = error or status_error
+    language = current_language()
     services = counselling_services(municipality, needs, language)
     context = {
         "municipality": municipality,
         "all_needs": Need.objects.all(),
         "selected": {need.key for need in needs},
+        "status": status,
+        "statuses": RESIDENCE_STATUSES,
+        "fallback_contacts": fallback_contacts(language) if not services else [],
         "needs": needs,
         "acute": any(need.acute for need in needs),
         "services": services,

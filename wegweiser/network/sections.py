@@ -6,6 +6,7 @@ import datetime
 
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.html import format_html
 
 from wegweiser.accounts.access import active_memberships
 
@@ -30,7 +31,9 @@ def public_section(request, municipality) -> dict | None:
         .count()
         >= roadmap.REGULAR_MIN_HELD
     )
-    return {"network": network, "meets_regularly": regular}
+    # Editors write the name in German: marked as such inside a page of any language.
+    name = format_html('<span lang="de">{}</span>', network.name)
+    return {"network": network, "name": name, "meets_regularly": regular}
 
 
 def dashboard_section(request, user) -> dict | None:

@@ -25,7 +25,8 @@ def municipality_links(request, municipality):
     from urllib.parse import urlencode
 
     from django.urls import reverse
-    from django.utils.translation import get_language
+
+    from wegweiser.core.i18n import current_language
 
     return {
         "app_url": reverse("worktime:app") + "?" + urlencode({"m": municipality.slug}),
@@ -36,7 +37,7 @@ def municipality_links(request, municipality):
                 "state": municipality.state.subdivision,
                 "municipality": municipality.slug,
                 "year": dt.date.today().year,
-                "language": get_language(),
+                "language": current_language(),
                 "size": "A4",
             }
         ),

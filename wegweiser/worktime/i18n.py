@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 
 def app_strings() -> dict[str, str]:
@@ -21,8 +22,16 @@ def app_strings() -> dict[str, str]:
             "Importing replaces all entries on this phone with the entries of the file. Continue?"
         ),
         "no_entries": _("No entries yet."),
-        "edit": _("Edit"),
-        "delete": _("Delete"),
+        "edit": pgettext("button: change an entry", "Edit"),
+        "delete": pgettext("button: delete an entry", "Delete"),
+        "unit_h": pgettext("unit: hours", "h"),
+        "unit_min": pgettext("unit: minutes", "min"),
+        "rest_short": _("less than 11 hours of rest before this shift"),
+        "break_missing": _("break too short"),
+        "assumed_rate": _(
+            "The minimum wage for a later year is not yet set. For {hours} the last known rate is used."
+        ),
+        "fallback_intro": _("These nationwide advice services are free and are not authorities:"),
         "overnight": _("ends the next day"),
         "long_day": _("more than 10 hours"),
         "long_week": _("more than 48 hours"),
@@ -52,6 +61,13 @@ def app_strings() -> dict[str, str]:
         ),
         "edit_day": _("Change the day"),
         "add_day": _("Record a day"),
+        **problem_strings(),
+    }
+
+
+def problem_strings() -> dict[str, str]:
+    """Messages for the stable problem codes of wages.js/wages.py (a file that is refused)."""
+    return {
         "problem_not_an_object": _("The file is not a work-time calendar export."),
         "problem_wrong_format": _("The file is not a work-time calendar export."),
         "problem_wrong_version": _("This export version is not supported."),

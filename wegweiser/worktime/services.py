@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import override, pgettext
 
 from wegweiser.core.models import Municipality, State
 from wegweiser.guidebook.selectors import published_counselling_services
@@ -54,6 +54,28 @@ def counselling_services(
     return services
 
 
+def fallback_contacts(language: str) -> list[dict]:
+    """Nationwide non-state contacts for workers (guidebook/data/fallback_contacts.json), used
+    wherever a place lists no counselling service. A public body is never a fallback: it must
+    inform the immigration office (§ 87 AufenthG)."""
+    from wegweiser.guidebook.models import localized
+    from wegweiser.guidebook.vocabulary import load_json
+
+    contacts = [
+        {
+            "key": entry["key"],
+            "name": entry["name"],
+            "url": entry["url"],
+            "description": localized(entry["description"], language),
+            "speaks_language": language in entry.get("languages", []),
+        }
+        for entry in load_json("fallback_contacts.json")["contacts"]
+        if entry.get("public_body") is False and "workers" in entry.get("audience", [])
+    ]
+    contacts.sort(key=lambda contact: not contact["speaks_language"])
+    return contacts
+
+
 # --- formatting for server-rendered reports -----------------------------------------------------
 
 
@@ -65,11 +87,34 @@ def money(cents: int) -> str:
 def hours(minutes: int) -> str:
     sign = "−" if minutes < 0 else ""
     minutes = abs(minutes)
-    return f"{sign}{minutes // 60}:{minutes % 60:02d} h"
+    return f"{sign}{minutes // 60}:{minutes % 60:02d} {pgettext('unit: hours', 'h')}"
 
 
 def date_label(value: str) -> str:
     return formats.date_format(dt.date.fromisoformat(value), "SHORT_DATE_FORMAT")
+
+
+def _totals_view(totals: dict) -> dict:
+    return {
+        "hours": hours(totals["minutes"]),
+        "due": money(totals["due_cents"]),
+        "paid": money(totals["paid_cents"]),
+        "deducted": money(totals["deducted_cents"]),
+        "difference": money(totals["difference_cents"]),
+        "shortfall": totals["difference_cents"] > 0,
+        "days_worked": totals["days_worked"],
+        "days_over_10h": totals["days_over_10h"],
+        "weeks_over_48h": totals["weeks_over_48h"],
+        "without_minimum_wage": hours(totals["minutes_without_minimum_wage"])
+        if totals["minutes_without_minimum_wage"]
+        else "",
+        "at_assumed_rate": hours(totals["minutes_at_assumed_rate"])
+        if totals["minutes_at_assumed_rate"]
+        else "",
+        "last_known_rate": money(wages.rates()[-1][1]),
+        "rests_under_11h": totals["rests_under_11h"],
+        "shifts_missing_break": totals["shifts_missing_break"],
+    }
 
 
 def report_view(report: dict) -> dict:
@@ -80,20 +125,7 @@ def report_view(report: dict) -> dict:
         "raw": report,
         "period_from": date_label(report["period"]["from"]) if report["period"]["from"] else "",
         "period_to": date_label(report["period"]["to"]) if report["period"]["to"] else "",
-        "totals": {
-            "hours": hours(totals["minutes"]),
-            "due": money(totals["due_cents"]),
-            "paid": money(totals["paid_cents"]),
-            "deducted": money(totals["deducted_cents"]),
-            "difference": money(totals["difference_cents"]),
-            "shortfall": totals["difference_cents"] > 0,
-            "days_worked": totals["days_worked"],
-            "days_over_10h": totals["days_over_10h"],
-            "weeks_over_48h": totals["weeks_over_48h"],
-            "without_minimum_wage": hours(totals["minutes_without_minimum_wage"])
-            if totals["minutes_without_minimum_wage"]
-            else "",
-        },
+        "totals": _totals_view(totals),
         "days": [
             {
                 "date": date_label(row["date"]),
@@ -253,6 +285,7 @@ def paper_calendar_pdf(
         contact = next(
             (s for s in services if s["speaks_language"]), services[0] if services else None
         )
+        year_rate_set = wages.rate_is_set(f"{year}-01-01")
         context = {
             "year": year,
             "state": state,
@@ -264,7 +297,10 @@ def paper_calendar_pdf(
                 for date, name in holidays_of(year, state.subdivision, language).items()
             ],
             "contact": contact,
+            "holiday_language": HOLIDAY_LANGUAGES.get(language, "de").split("_")[0],
+            "fallbacks": [] if contact else fallback_contacts(language),
             "rate": money(wages.rate_on(f"{year}-01-01")),
+            "rate_is_set": year_rate_set,
             "rates": [
                 {"from": date_label(valid_from), "rate": money(cents)}
                 for valid_from, cents in wages.rates()

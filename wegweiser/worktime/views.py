@@ -22,11 +22,12 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.translation import get_language, get_language_bidi
+from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from wegweiser.core.i18n import current_language
 from wegweiser.core.models import Municipality
 
 from . import services, wages
@@ -67,7 +68,7 @@ def app_version() -> str:
 @require_safe
 def app(request: HttpRequest) -> HttpResponse:
     municipalities = Municipality.objects.select_related("state").order_by("state__name", "name")
-    language = get_language()
+    language = current_language()
     context = {
         "municipalities": municipalities,
         "strings": app_strings(),
@@ -90,7 +91,7 @@ def app(request: HttpRequest) -> HttpResponse:
 @require_safe
 def service_worker(request: HttpRequest) -> HttpResponse:
     context = {
-        "version": f"{get_language()}-{app_version()}",
+        "version": f"{current_language()}-{app_version()}",
         "shell": reverse("worktime:app"),
         "assets": json.dumps(
             [reverse("worktime:app"), reverse("worktime:manifest")]
@@ -110,7 +111,7 @@ def manifest(request: HttpRequest) -> HttpResponse:
         "name": _("Work-time calendar"),
         "short_name": _("My hours"),
         "description": _("Record your working hours and pay on your phone, also offline."),
-        "lang": get_language(),
+        "lang": current_language(),
         "dir": "rtl" if get_language_bidi() else "ltr",
         "start_url": start,
         "scope": start,
@@ -136,7 +137,7 @@ def schema(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def paper(request: HttpRequest) -> HttpResponse:
-    language = get_language()
+    language = current_language()
     if not request.GET:
         form = PaperForm(language=language)
         return render(request, "worktime/paper.html", {"form": form})

@@ -14,6 +14,13 @@ Decisions (documented in README, "Work-time calendar"):
 - Wage due per (shift, date) part = minutes × cents per hour / 60, rounded half up to a cent.
 - A shift belongs to the day, ISO week and month of its start date (for hours and the flags
   "day over 10 hours" and "week over 48 hours", ArbZG §§ 3, 7 as simple thresholds).
+- A day over 10 hours is flagged (the hard cap of § 3 ArbZG); a week over 48 hours is flagged as a
+  hint only, because 48 hours a week is an average over 6 months, not a weekly cap.
+- A rest of less than 11 hours between the end of one shift and the start of the next (§ 5 ArbZG)
+  and a break shorter than 30 minutes after more than 6 hours or 45 minutes after more than 9 hours
+  of work (§ 4 ArbZG) are flagged.
+- For a year after the last enacted rate of the table, the last known rate is used and the minutes
+  are counted as "at an assumed rate" (the report says the rate is not yet set).
 - Difference = wage due − payments received. Deductions are listed, not added to the payments:
   money kept back by the employer is not wage paid.
 """
@@ -32,6 +39,7 @@ FORMAT = "wegweiser-worktime"
 VERSION = 1
 DAY_LIMIT_MINUTES = 10 * 60
 WEEK_LIMIT_MINUTES = 48 * 60
+REST_MINUTES = 11 * 60
 DEDUCTION_KINDS = ["rent", "transport", "food", "tools", "fees", "fines", "other"]
 
 
@@ -178,83 +186,110 @@ def _in_period(day: str, date_from: str, date_to: str) -> bool:
     return date_from <= day <= date_to
 
 
-def compute_report(data: dict, date_from: str | None = None, date_to: str | None = None) -> dict:
-    """The report for a validated export and an inclusive period (defaults: all recorded dates)."""
-    all_dates = [row["date"] for name in ("days", "payments", "deductions") for row in data[name]]
-    if date_from is None:
-        date_from = min(all_dates) if all_dates else ""
-    if date_to is None:
-        date_to = max(all_dates) if all_dates else ""
+def last_known_year() -> int:
+    """The last year with an enacted minimum wage in the table (later years: not yet set)."""
+    return int(rates()[-1][0][:4])
 
-    shifts = sorted(
-        (row for row in data["days"] if _in_period(row["date"], date_from, date_to)),
-        key=lambda row: (row["date"], row["start"], row["id"]),
+
+def rate_is_set(day: str) -> bool:
+    """False for a date in a year after the table: the last known rate is only an assumption."""
+    return int(day[:4]) <= last_known_year()
+
+
+def _absolute_minutes(day: str, time: str) -> int:
+    return dt.date.fromisoformat(day).toordinal() * 24 * 60 + parse_time(time)
+
+
+def _sorted_in_period(rows: list[dict], keys: tuple[str, ...], date_from: str, date_to: str):
+    return sorted(
+        (row for row in rows if _in_period(row["date"], date_from, date_to)),
+        key=lambda row: tuple(row[key] for key in keys),
     )
-    payments = sorted(
-        (row for row in data["payments"] if _in_period(row["date"], date_from, date_to)),
-        key=lambda row: (row["date"], row["id"]),
+
+
+def _empty_month(key: str) -> dict:
+    return {
+        "month": key,
+        "minutes": 0,
+        "due_cents": 0,
+        "paid_cents": 0,
+        "deducted_cents": 0,
+        "difference_cents": 0,
+    }
+
+
+def _shift_row(shift: dict) -> tuple[dict, int, int]:
+    """One shift's report row, its minutes without a minimum wage and at an assumed rate."""
+    minutes = due = without = assumed = 0
+    for part_date, part_minutes in day_parts(shift):
+        rate = rate_on(part_date)
+        if rate == 0 and part_minutes > 0:
+            without += part_minutes
+        if not rate_is_set(part_date):
+            assumed += part_minutes
+        minutes += part_minutes
+        due += wage_cents(part_minutes, rate)
+    row = {
+        "id": shift["id"],
+        "date": shift["date"],
+        "start": shift["start"],
+        "end": shift["end"],
+        "break_minutes": shift["break_minutes"],
+        "overnight": parse_time(shift["end"]) < parse_time(shift["start"]),
+        "minutes": minutes,
+        "rate_cents": rate_on(shift["date"]),
+        "due_cents": due,
+    }
+    return row, without, assumed
+
+
+def break_missing(row: dict) -> bool:
+    """§ 4 ArbZG: 30 minutes after more than 6 hours of work, 45 after more than 9 hours."""
+    worked = shift_span(row["start"], row["end"]) - row["break_minutes"]
+    return (worked > 9 * 60 and row["break_minutes"] < 45) or (
+        worked > 6 * 60 and row["break_minutes"] < 30
     )
-    deductions = sorted(
-        (row for row in data["deductions"] if _in_period(row["date"], date_from, date_to)),
-        key=lambda row: (row["date"], row["id"]),
-    )
 
-    months: dict[str, dict] = {}
 
-    def month(key: str) -> dict:
-        return months.setdefault(
-            key,
-            {
-                "month": key,
-                "minutes": 0,
-                "due_cents": 0,
-                "paid_cents": 0,
-                "deducted_cents": 0,
-                "difference_cents": 0,
-            },
-        )
-
-    rows = []
-    per_date: dict[str, int] = {}
-    per_week: dict[str, int] = {}
-    without_minimum_wage = 0
+def short_rests(shifts: list[dict]) -> list[dict]:
+    """§ 5 ArbZG: less than 11 hours between the end of one shift and the start of the next."""
+    found = []
+    previous_end = None
     for shift in shifts:
-        minutes = 0
-        due = 0
-        for part_date, part_minutes in day_parts(shift):
-            rate = rate_on(part_date)
-            if rate == 0 and part_minutes > 0:
-                without_minimum_wage += part_minutes
-            minutes += part_minutes
-            due += wage_cents(part_minutes, rate)
-        rows.append(
-            {
-                "id": shift["id"],
-                "date": shift["date"],
-                "start": shift["start"],
-                "end": shift["end"],
-                "break_minutes": shift["break_minutes"],
-                "overnight": parse_time(shift["end"]) < parse_time(shift["start"]),
-                "minutes": minutes,
-                "rate_cents": rate_on(shift["date"]),
-                "due_cents": due,
-            }
-        )
-        per_date[shift["date"]] = per_date.get(shift["date"], 0) + minutes
-        week = iso_week(shift["date"])
-        per_week[week] = per_week.get(week, 0) + minutes
-        bucket = month(shift["date"][:7])
-        bucket["minutes"] += minutes
-        bucket["due_cents"] += due
+        start = _absolute_minutes(shift["date"], shift["start"])
+        if previous_end is not None and 0 <= start - previous_end < REST_MINUTES:
+            found.append({"date": shift["date"], "minutes": start - previous_end})
+        end = start + shift_span(shift["start"], shift["end"])
+        previous_end = end if previous_end is None else max(previous_end, end)
+    return found
+
+
+def _months(rows, payments, deductions) -> tuple[list[dict], dict]:
+    months: dict[str, dict] = {}
+    for row in rows:
+        bucket = months.setdefault(row["date"][:7], _empty_month(row["date"][:7]))
+        bucket["minutes"] += row["minutes"]
+        bucket["due_cents"] += row["due_cents"]
     for payment in payments:
-        month(payment["date"][:7])["paid_cents"] += payment["amount_cents"]
+        key = payment["date"][:7]
+        months.setdefault(key, _empty_month(key))["paid_cents"] += payment["amount_cents"]
     by_kind = dict.fromkeys(DEDUCTION_KINDS, 0)
     for deduction in deductions:
-        month(deduction["date"][:7])["deducted_cents"] += deduction["amount_cents"]
+        key = deduction["date"][:7]
+        months.setdefault(key, _empty_month(key))["deducted_cents"] += deduction["amount_cents"]
         by_kind[deduction["kind"]] += deduction["amount_cents"]
     for bucket in months.values():
         bucket["difference_cents"] = bucket["due_cents"] - bucket["paid_cents"]
+    return [months[key] for key in sorted(months)], by_kind
 
+
+def _day_and_week_flags(rows: list[dict]) -> tuple[dict, list[dict], list[dict]]:
+    per_date: dict[str, int] = {}
+    per_week: dict[str, int] = {}
+    for row in rows:
+        per_date[row["date"]] = per_date.get(row["date"], 0) + row["minutes"]
+        week = iso_week(row["date"])
+        per_week[week] = per_week.get(week, 0) + row["minutes"]
     long_days = [
         {"date": day, "minutes": minutes}
         for day, minutes in sorted(per_date.items())
@@ -264,25 +299,11 @@ def compute_report(data: dict, date_from: str | None = None, date_to: str | None
         {"week": week, "minutes": minutes, "over_48h": minutes > WEEK_LIMIT_MINUTES}
         for week, minutes in sorted(per_week.items())
     ]
-    totals = {
-        "minutes": sum(row["minutes"] for row in rows),
-        "due_cents": sum(row["due_cents"] for row in rows),
-        "paid_cents": sum(row["amount_cents"] for row in payments),
-        "deducted_cents": sum(row["amount_cents"] for row in deductions),
-        "days_worked": len(per_date),
-        "days_over_10h": len(long_days),
-        "weeks_over_48h": sum(1 for week in weeks if week["over_48h"]),
-        "minutes_without_minimum_wage": without_minimum_wage,
-    }
-    totals["difference_cents"] = totals["due_cents"] - totals["paid_cents"]
+    return per_date, long_days, weeks
+
+
+def _money_rows(payments: list[dict], deductions: list[dict]) -> dict:
     return {
-        "format": FORMAT,
-        "version": VERSION,
-        "period": {"from": date_from, "to": date_to},
-        "days": rows,
-        "long_days": long_days,
-        "weeks": weeks,
-        "months": [months[key] for key in sorted(months)],
         "payments": [
             {
                 "date": row["date"],
@@ -301,6 +322,51 @@ def compute_report(data: dict, date_from: str | None = None, date_to: str | None
             }
             for row in deductions
         ],
+    }
+
+
+def compute_report(data: dict, date_from: str | None = None, date_to: str | None = None) -> dict:
+    """The report for a validated export and an inclusive period (defaults: all recorded dates)."""
+    all_dates = [row["date"] for name in ("days", "payments", "deductions") for row in data[name]]
+    date_from = (min(all_dates) if all_dates else "") if date_from is None else date_from
+    date_to = (max(all_dates) if all_dates else "") if date_to is None else date_to
+    shifts = _sorted_in_period(data["days"], ("date", "start", "id"), date_from, date_to)
+    payments = _sorted_in_period(data["payments"], ("date", "id"), date_from, date_to)
+    deductions = _sorted_in_period(data["deductions"], ("date", "id"), date_from, date_to)
+    rows, without, assumed = [], 0, 0
+    for shift in shifts:
+        row, row_without, row_assumed = _shift_row(shift)
+        rows.append(row)
+        without, assumed = without + row_without, assumed + row_assumed
+    months, by_kind = _months(rows, payments, deductions)
+    per_date, long_days, weeks = _day_and_week_flags(rows)
+    rests = short_rests(shifts)
+    missing_breaks = [row["date"] for row in rows if break_missing(row)]
+    totals = {
+        "minutes": sum(row["minutes"] for row in rows),
+        "due_cents": sum(row["due_cents"] for row in rows),
+        "paid_cents": sum(row["amount_cents"] for row in payments),
+        "deducted_cents": sum(row["amount_cents"] for row in deductions),
+        "days_worked": len(per_date),
+        "days_over_10h": len(long_days),
+        "weeks_over_48h": sum(1 for week in weeks if week["over_48h"]),
+        "minutes_without_minimum_wage": without,
+        "minutes_at_assumed_rate": assumed,
+        "rests_under_11h": len(rests),
+        "shifts_missing_break": len(missing_breaks),
+    }
+    totals["difference_cents"] = totals["due_cents"] - totals["paid_cents"]
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "period": {"from": date_from, "to": date_to},
+        "days": rows,
+        "long_days": long_days,
+        "weeks": weeks,
+        "months": months,
+        "short_rests": rests,
+        "missing_breaks": missing_breaks,
+        **_money_rows(payments, deductions),
         "deductions_by_kind": by_kind,
         "totals": totals,
     }

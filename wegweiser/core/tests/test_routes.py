@@ -15,7 +15,18 @@ from django.urls import URLResolver, get_resolver, reverse
 
 from wegweiser.testing import DENIED, PERSONAS, Route
 
-APPS = ["core", "accounts", "guidebook", "navigator", "network", "worktime", "api"]
+APPS = [
+    "core",
+    "accounts",
+    "guidebook",
+    "navigator",
+    "network",
+    "plans",
+    "worktime",
+    "cases",
+    "learning",
+    "api",
+]
 # URL namespaces outside the matrix, with the reason.
 EXCLUDED_PREFIXES = {
     # Django's admin: AdminSite.has_permission demands an active staff user, and our middleware

@@ -34,7 +34,25 @@ def test_navigator_returns_ordered_recommendations(client, world):
     assert first["why"] and first["why"][0]["role"] in {"acts", "advises"}
     assert first["guidebook_url"] == f"/en/m/musterstadt/guidebook/{first['organization_id']}/"
     assert first["contact_persons"] is None  # anonymous
-    assert "reflection_period" in [n["key"] for n in body["notices"]]
+    assert body["residence_status"] == "unknown"
+    assert "residence_safety" in [n["key"] for n in body["notices"]]
+    notice = next(n for n in body["notices"] if n["key"] == "residence_safety")
+    assert "§ 87" in notice["text"] and notice["source"] and notice["as_of"]
+    immigration = next(r for r in recs if r["actor_type"] == "immigration_authority")
+    assert immigration["consent_required"] and immigration["reporting_duty_warnings"]
+
+
+def test_navigator_status_parameter(client, world):
+    secure = client.get(URL, {"needs": "excessive_hours", "status": "secure", "lang": "en"}).json()
+    assert secure["residence_status"] == "secure"
+    assert secure["recommendations"][0]["actor_type"] == "labour_inspection"
+    assert "residence_safety" not in [n["key"] for n in secure["notices"]]
+    unknown = client.get(URL, {"needs": "excessive_hours", "lang": "en"}).json()
+    assert unknown["recommendations"][0]["actor_type"] == "counselling_service"
+    unclear = client.get(URL, {"needs": "excessive_hours", "status": "unclear"}).json()
+    assert [r["actor_type"] for r in unclear["recommendations"]] == [
+        r["actor_type"] for r in unknown["recommendations"]
+    ]
 
 
 @pytest.mark.parametrize(
@@ -46,6 +64,7 @@ def test_navigator_returns_ordered_recommendations(client, world):
         ("", "at least one"),
         ("?needs=%3Cb%3E", "Malformed"),
         ("?needs=wages_unpaid&lang=xx", "Unknown language"),
+        ("?needs=wages_unpaid&status=illegal", "Unknown residence status"),
     ],
 )
 def test_bad_queries_answer_400_with_a_message(client, world, query, fragment):

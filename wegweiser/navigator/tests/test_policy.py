@@ -21,6 +21,8 @@ from wegweiser.guidebook.models import (
     OrganizationStatus,
 )
 from wegweiser.navigator.services import (
+    SECURE,
+    UNKNOWN,
     Policy,
     UnknownNeeds,
     load_policy,
@@ -28,42 +30,42 @@ from wegweiser.navigator.services import (
     recommend,
 )
 
-TABLE = [
+TABLE = [  # status unknown (the default)
     (
         "wages_unpaid",
         [
             "union_counselling",
             "counselling_service",
-            "employment_agency",
-            "customs_fks",
             "labour_court",
-            "immigration_authority",
+            "employment_agency",
             "integration_commissioner",
             "jobcenter",
             "public_order_office",
+            "customs_fks",
+            "immigration_authority",
             "public_prosecutor",
         ],
-        ["public_prosecutor"],
-        ["consent", "wage_deadlines"],
+        ["customs_fks", "immigration_authority", "public_prosecutor"],
+        ["residence_safety", "consent", "wage_deadlines"],
     ),
     (
         "excessive_hours",
         [
             "counselling_service",
             "union_counselling",
+            "labour_inspection",
             "employment_agency",
             "labour_court",
             "customs_fks",
-            "labour_inspection",
         ],
-        ["labour_inspection"],
-        ["consent", "wage_deadlines"],
+        ["customs_fks"],
+        ["residence_safety", "consent", "wage_deadlines"],
     ),
     (
         "documents_withheld",
         ["counselling_service", "immigration_authority", "customs_fks", "police"],
-        ["police"],
-        ["consent", "reflection_period"],
+        ["immigration_authority", "customs_fks", "police"],
+        ["residence_safety", "consent"],
     ),
     (
         "debts",
@@ -73,9 +75,9 @@ TABLE = [
     ),
     (
         "housing_tied_to_job",
-        ["jobcenter", "public_order_office", "labour_inspection"],
-        ["labour_inspection"],
-        ["consent"],
+        ["counselling_service", "public_order_office", "jobcenter", "labour_inspection"],
+        [],
+        ["residence_safety"],
     ),
     (
         "no_money_food",
@@ -87,7 +89,7 @@ TABLE = [
             "employment_agency",
         ],
         [],
-        [],
+        ["residence_safety"],
     ),
     (
         "injured_ill_uninsured",
@@ -95,38 +97,39 @@ TABLE = [
             "counselling_service",
             "union_counselling",
             "social_welfare_office",
-            "customs_fks",
             "labour_inspection",
+            "customs_fks",
         ],
-        ["labour_inspection"],
-        ["consent"],
+        ["customs_fks"],
+        ["residence_safety", "consent"],
     ),
     (
         "safe_accommodation",
         [
             "counselling_service",
-            "police",
             "shelter",
+            "police",
             "social_welfare_office",
             "public_order_office",
             "integration_commissioner",
+            "youth_welfare_office",
         ],
         [],
-        ["acute_danger", "reflection_period"],
+        ["acute_danger", "residence_safety"],
     ),
     (
         "residence_status",
         [
             "counselling_service",
             "union_counselling",
-            "immigration_authority",
             "jobcenter",
             "labour_court",
+            "immigration_authority",
             "public_prosecutor",
             "police",
         ],
-        ["public_prosecutor", "police"],
-        ["consent", "reflection_period", "duty_to_inform"],
+        ["immigration_authority", "public_prosecutor", "police"],
+        ["residence_safety", "consent"],
     ),
     (
         "leave_job",
@@ -136,17 +139,17 @@ TABLE = [
             "shelter",
             "employment_agency",
             "jobcenter",
-            "immigration_authority",
             "integration_commissioner",
+            "immigration_authority",
         ],
-        [],
-        [],
+        ["immigration_authority"],
+        ["residence_safety", "consent"],
     ),
     (
         "threats_violence",
-        ["shelter", "police", "counselling_service", "public_prosecutor"],
+        ["shelter", "counselling_service", "police", "public_prosecutor"],
         [],
-        ["acute_danger", "reflection_period"],
+        ["acute_danger", "residence_safety"],
     ),
     (
         "report_police",
@@ -157,114 +160,115 @@ TABLE = [
             "police",
             "public_prosecutor",
         ],
-        ["police", "public_prosecutor"],
-        ["consent", "reflection_period"],
+        ["immigration_authority", "customs_fks", "police", "public_prosecutor"],
+        ["residence_safety", "consent"],
     ),
     (
         "children_affected",
-        ["counselling_service", "shelter", "police"],
+        ["counselling_service", "shelter", "youth_welfare_office", "police"],
         ["police"],
-        ["consent"],
+        ["residence_safety", "consent"],
     ),
     (
         "wages_unpaid,documents_withheld,housing_tied_to_job",
         [
             "union_counselling",
             "counselling_service",
+            "public_order_office",
+            "labour_court",
             "employment_agency",
             "jobcenter",
-            "public_order_office",
-            "customs_fks",
-            "labour_court",
-            "immigration_authority",
-            "integration_commissioner",
-            "police",
             "labour_inspection",
+            "integration_commissioner",
+            "customs_fks",
+            "immigration_authority",
+            "police",
             "public_prosecutor",
         ],
-        ["police", "labour_inspection", "public_prosecutor"],
-        ["consent", "reflection_period", "wage_deadlines"],
+        ["customs_fks", "immigration_authority", "police", "public_prosecutor"],
+        ["residence_safety", "consent", "wage_deadlines"],
     ),
     (
         "wages_unpaid,residence_status",
         [
             "counselling_service",
             "union_counselling",
-            "employment_agency",
-            "immigration_authority",
-            "customs_fks",
             "labour_court",
+            "employment_agency",
             "jobcenter",
             "integration_commissioner",
             "public_order_office",
+            "immigration_authority",
+            "customs_fks",
             "public_prosecutor",
             "police",
         ],
-        ["public_prosecutor", "police"],
-        ["consent", "reflection_period", "duty_to_inform", "wage_deadlines"],
+        ["immigration_authority", "customs_fks", "public_prosecutor", "police"],
+        ["residence_safety", "consent", "wage_deadlines"],
     ),
     (
         "threats_violence,report_police",
         [
             "shelter",
-            "police",
             "counselling_service",
+            "police",
             "public_prosecutor",
-            "immigration_authority",
             "customs_fks",
+            "immigration_authority",
         ],
-        [],
-        ["acute_danger", "reflection_period"],
+        ["immigration_authority"],
+        ["acute_danger", "residence_safety"],
     ),
     (
         "report_police,residence_status",
         [
             "counselling_service",
             "union_counselling",
-            "immigration_authority",
             "jobcenter",
-            "customs_fks",
             "labour_court",
+            "immigration_authority",
+            "customs_fks",
             "police",
             "public_prosecutor",
         ],
-        ["police", "public_prosecutor"],
-        ["consent", "reflection_period", "duty_to_inform"],
+        ["immigration_authority", "customs_fks", "police", "public_prosecutor"],
+        ["residence_safety", "consent"],
     ),
     (
         "safe_accommodation,threats_violence,documents_withheld",
         [
             "counselling_service",
-            "police",
             "shelter",
+            "police",
             "public_prosecutor",
-            "immigration_authority",
             "social_welfare_office",
             "public_order_office",
             "integration_commissioner",
+            "youth_welfare_office",
             "customs_fks",
+            "immigration_authority",
         ],
-        [],
-        ["acute_danger", "reflection_period"],
+        ["immigration_authority"],
+        ["acute_danger", "residence_safety"],
     ),
     (
         "wages_unpaid,excessive_hours,injured_ill_uninsured",
         [
             "union_counselling",
             "counselling_service",
+            "labour_inspection",
+            "labour_court",
             "employment_agency",
             "social_welfare_office",
-            "customs_fks",
-            "labour_court",
-            "immigration_authority",
             "integration_commissioner",
             "jobcenter",
             "public_order_office",
-            "labour_inspection",
+            "customs_fks",
+            "immigration_authority",
             "public_prosecutor",
         ],
-        ["labour_inspection", "public_prosecutor"],
-        ["consent", "wage_deadlines"],
+        ["customs_fks", "immigration_authority", "public_prosecutor"],
+        ["residence_safety", "consent", "wage_deadlines"],
     ),
     (
         "no_money_food,leave_job,residence_status",
@@ -273,21 +277,28 @@ TABLE = [
             "union_counselling",
             "shelter",
             "jobcenter",
-            "immigration_authority",
             "social_welfare_office",
             "employment_agency",
             "integration_commissioner",
             "labour_court",
+            "immigration_authority",
             "public_prosecutor",
             "police",
         ],
-        ["public_prosecutor", "police"],
-        ["consent", "reflection_period", "duty_to_inform"],
+        ["immigration_authority", "public_prosecutor", "police"],
+        ["residence_safety", "consent"],
     ),
+]
+
+# With a secure residence status the competent authority may come first.
+SECURE_TABLE = [
+    ("excessive_hours", ["labour_inspection", "counselling_service", "union_counselling"]),
+    ("housing_tied_to_job", ["public_order_office", "counselling_service", "jobcenter"]),
 ]
 
 
 def run(world, keys: str, **kwargs):
+    kwargs.setdefault("status", UNKNOWN)
     return recommend(world.musterstadt, needs_for_keys(keys.split(",")), language="en", **kwargs)
 
 
@@ -304,6 +315,12 @@ def test_rule_table(world, keys, order, consent, notices):
     assert [r.position for r in result.recommendations] == list(range(1, len(order) + 1))
 
 
+@pytest.mark.parametrize(("keys", "order"), SECURE_TABLE, ids=[r[0] for r in SECURE_TABLE])
+def test_secure_table_starts_with(world, keys, order):
+    result = run(world, keys, status=SECURE)
+    assert [r.actor_type.key for r in result.recommendations][: len(order)] == order
+
+
 @pytest.mark.parametrize(("keys", "order", "consent", "notices"), TABLE, ids=[r[0] for r in TABLE])
 def test_policy_invariants(world, keys, order, consent, notices):
     """Whatever the data says, the policy's promises hold."""
@@ -316,9 +333,6 @@ def test_policy_invariants(world, keys, order, consent, notices):
         # Bodies that need consent come last.
         flags = [r.consent_required for r in recs]
         assert flags == sorted(flags)
-    else:
-        assert not any(r.consent_required for r in recs)
-    if "residence_status" in keys and not result.acute:
         public = [r.actor_type.public_body for r in recs if not r.consent_required]
         assert public == sorted(public)
     for rec in recs:
@@ -373,32 +387,35 @@ def test_removing_a_mandate_need_removes_the_recommendation(world):
 
 
 def test_adding_a_mandate_need_to_another_org_adds_it_in_policy_order(world):
-    assert "counselling_service" not in [
-        r.actor_type.key for r in run(world, "housing_tied_to_job").recommendations
+    union = Organization.objects.get(name="Beratungsstelle Faire Arbeit Musterstadt")
+    assert union not in [
+        r.organization for r in run(world, "housing_tied_to_job", status=SECURE).recommendations
     ]
     item = MandateItem.objects.create(
-        organization=world.counselling,
+        organization=union,
         kind=MandateKind.CAN,
         text="Sie beraten zu Unterkünften, die an den Arbeitsplatz gebunden sind.",
     )
     MandateNeed.objects.create(
         item=item, need=Need.objects.get(key="housing_tied_to_job"), role=NeedRole.ADVISES
     )
-    result = run(world, "housing_tied_to_job")
-    first = result.recommendations[0]
-    assert first.organization == world.counselling  # counselling first, by the policy
-    assert [s.text for s in first.why] == [item.text]
+    result = run(world, "housing_tied_to_job", status=SECURE)
+    # secure status: the competent authority first, then the counselling services (policy order)
+    assert result.recommendations[0].actor_type.key == "public_order_office"
+    added = next(r for r in result.recommendations if r.organization == union)
+    assert added.position == 3  # after the other counselling service, before the job centre
+    assert [s.text for s in added.why] == [item.text]
 
 
 def test_a_new_caution_moves_an_org_behind_the_others(world):
-    before = [r.actor_type.key for r in run(world, "leave_job").recommendations]
+    before = [r.actor_type.key for r in run(world, "leave_job", status=SECURE).recommendations]
     assert before.index("employment_agency") < before.index("integration_commissioner")
     agency = Organization.objects.get(name="Agentur für Arbeit Musterstadt")
     item = agency.mandate_items.filter(kind=MandateKind.DATA_DUTY).first()
     MandateNeed.objects.create(
         item=item, need=Need.objects.get(key="report_police"), role=NeedRole.CAUTION
     )
-    result = run(world, "leave_job")
+    result = run(world, "leave_job", status=SECURE)
     after = [r.actor_type.key for r in result.recommendations]
     assert after[-1] == "employment_agency"
     assert result.recommendations[-1].consent_required
@@ -415,11 +432,13 @@ def test_policy_is_data(world):
     """Changing the policy data changes the order: no actor is named in code."""
     policy = load_policy()
     no_counselling_first = dataclasses.replace(
-        policy, rules=tuple(r for r in policy.rules if r.key != "counselling_first")
+        policy, rules=tuple(r for r in policy.rules if r.key != "counselling_early")
     )
     keys = [
         r.actor_type.key
-        for r in run(world, "wages_unpaid", policy=no_counselling_first).recommendations
+        for r in run(
+            world, "wages_unpaid", policy=no_counselling_first, status=SECURE
+        ).recommendations
     ]
     assert keys.index("employment_agency") < keys.index("counselling_service")
     data = {

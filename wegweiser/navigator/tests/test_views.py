@@ -191,7 +191,8 @@ def test_simple_mode_in_every_worker_language(client, world):
 def test_municipality_page_links_to_help_and_navigator(client, world):
     html = client.get("/ro/m/musterstadt/").content.decode()
     assert 'href="/ro/m/musterstadt/help/"' in html
-    assert 'href="/ro/m/musterstadt/navigator/"' in html
+    # professional pages are German/English: linked explicitly in German, not mixed into Romanian
+    assert 'hreflang="de" href="/de/m/musterstadt/navigator/"' in html
 
 
 def test_referral_sheet_page_and_pdf(client, world):
@@ -280,8 +281,8 @@ def test_referral_sheet_in_a_worker_language(client, world):
     html = client.get(
         "/ro/m/musterstadt/navigator/sheet/", {"needs": "residence_status,debts"}
     ).content.decode()
-    assert "Perioada de reflecție" in html  # notice text from policy.json in Romanian
-    assert 'lang="ro" dir="ltr">Perioada' in html
+    assert "perioadă de reflecție" in html  # notice text from policy.json in Romanian
+    assert 'lang="ro" dir="ltr">Statut de ședere' in html
     # plain wording of the needs for the person, mandate texts in German with lang="de"
     assert Need.objects.get(key="debts").plain["ro"] in html
     assert 'lang="de" dir="ltr">Sie beraten' in html

@@ -282,3 +282,61 @@ def test_javascript_matches_python_on_random_files():
     results = run_node([{"file": file} for file in files])
     for file, result in zip(files, results, strict=True):
         assert result.get("report") == report(file), json.dumps(file)[:300]
+
+
+# --- working-time flags (§§ 4, 5 ArbZG) and the minimum wage beyond the table -------------------
+
+
+def test_short_rest_between_shifts_is_flagged():
+    result = report(
+        export(
+            days=[
+                {"date": "2026-03-02", "start": "14:00", "end": "23:00", "break_minutes": 45},
+                {"date": "2026-03-03", "start": "06:00", "end": "12:00", "break_minutes": 0},
+                {"date": "2026-03-04", "start": "06:00", "end": "12:00", "break_minutes": 0},
+            ]
+        )
+    )
+    assert result["short_rests"] == [{"date": "2026-03-03", "minutes": 7 * 60}]
+    assert result["totals"]["rests_under_11h"] == 1
+
+
+def test_rest_after_a_night_shift_counts_from_its_real_end():
+    result = report(
+        export(
+            days=[
+                {"date": "2026-03-02", "start": "22:00", "end": "06:00", "break_minutes": 30},
+                {"date": "2026-03-03", "start": "14:00", "end": "18:00"},
+            ]
+        )
+    )
+    assert result["short_rests"] == [{"date": "2026-03-03", "minutes": 8 * 60}]
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "pause", "missing"),
+    [
+        ("08:00", "14:00", 0, False),  # exactly 6 hours: no break needed
+        ("08:00", "14:30", 0, True),  # more than 6 hours without a break
+        ("08:00", "14:45", 30, False),
+        ("08:00", "17:30", 30, False),  # exactly 9 hours of work: 30 minutes suffice
+        ("08:00", "17:45", 30, True),  # more than 9 hours of work: 45 minutes needed
+        ("08:00", "18:00", 45, False),
+    ],
+)
+def test_missing_break_is_flagged(start, end, pause, missing):
+    result = report(
+        export(days=[{"date": "2026-03-02", "start": start, "end": end, "break_minutes": pause}])
+    )
+    assert (result["missing_breaks"] == ["2026-03-02"]) is missing
+    assert result["totals"]["shifts_missing_break"] == int(missing)
+
+
+def test_year_without_an_enacted_rate_uses_the_last_known_rate_as_an_assumption():
+    last = wages.last_known_year()
+    assert wages.rate_is_set(f"{last}-12-31") and not wages.rate_is_set(f"{last + 1}-01-01")
+    result = report(export(days=[{"date": f"{last + 1}-01-05", "start": "08:00", "end": "12:00"}]))
+    assert result["days"][0]["rate_cents"] == wages.rates()[-1][1]
+    assert result["totals"]["minutes_at_assumed_rate"] == 4 * 60
+    known = report(export(days=[{"date": f"{last}-01-05", "start": "08:00", "end": "12:00"}]))
+    assert known["totals"]["minutes_at_assumed_rate"] == 0

@@ -78,7 +78,7 @@
   function hours(minutes) {
     var sign = minutes < 0 ? "−" : "";
     minutes = Math.abs(minutes);
-    return sign + intFmt.format(Math.floor(minutes / 60)) + ":" + twoFmt.format(minutes % 60) + " h";
+    return sign + intFmt.format(Math.floor(minutes / 60)) + ":" + twoFmt.format(minutes % 60) + " " + T.unit_h;
   }
   function day(iso) { return dateFmt.format(utc(iso)); }
   function fill(template, values) {
@@ -224,7 +224,7 @@
       var mins = minutesOf(row);
       var label = day(row.date);
       var head = el("div", { cls: "entry__head" }, [el("span", { text: label }), el("span", { text: hours(mins) })]);
-      var time = row.start + "–" + row.end + (row.break_minutes ? " · " + row.break_minutes + " min" : "");
+      var time = row.start + "–" + row.end + (row.break_minutes ? " · " + row.break_minutes + " " + T.unit_min : "");
       var meta = [el("p", { cls: "entry__meta" }, [time, row.end < row.start ? " " : "", row.end < row.start ? el("span", { cls: "flag", text: T.overnight }) : null,
         mins > 600 ? " " : "", mins > 600 ? el("span", { cls: "flag flag--bad", text: T.long_day }) : null])];
       var where = [row.employer, row.place, row.task].filter(Boolean).join(" · ");
@@ -312,6 +312,8 @@
     $("r-limits").hidden = !(t.days_over_10h || t.weeks_over_48h);
     $("r-nomw").hidden = !t.minutes_without_minimum_wage;
     $("r-nomw").textContent = fill(T.no_minimum_wage, { hours: hours(t.minutes_without_minimum_wage) });
+    $("r-assumed").hidden = !t.minutes_at_assumed_rate;
+    $("r-assumed").textContent = fill(T.assumed_rate, { hours: hours(t.minutes_at_assumed_rate) });
     var weeks = $("r-weeks");
     weeks.textContent = "";
     r.weeks.forEach(function (w) {
@@ -325,14 +327,19 @@
       months.appendChild(el("tr", null, [cell(monthFmt.format(utc(m.month))), cell(hours(m.minutes), "num"), cell(money(m.due_cents), "num"),
         cell(money(m.paid_cents), "num"), cell(money(m.deducted_cents), "num"), cell(money(m.difference_cents), "num")]));
     });
-    var long = {};
+    var long = {}, rest = {}, noBreak = {};
     r.long_days.forEach(function (d) { long[d.date] = true; });
+    r.short_rests.forEach(function (d) { rest[d.date] = true; });
+    r.missing_breaks.forEach(function (d) { noBreak[d] = true; });
+    function flag(target, text) { target.appendChild(document.createTextNode(" ")); target.appendChild(el("span", { cls: "flag flag--bad", text: text })); }
     var days = $("r-days");
     days.textContent = "";
     r.days.forEach(function (d) {
       var hoursCell = cell(hours(d.minutes), "num");
-      if (long[d.date]) { hoursCell.appendChild(document.createTextNode(" ")); hoursCell.appendChild(el("span", { cls: "flag flag--bad", text: T.long_day })); }
-      days.appendChild(el("tr", null, [cell(day(d.date)), cell(d.start + "–" + d.end + (d.overnight ? " (+1)" : "")), cell(d.break_minutes + " min", "num"),
+      if (long[d.date]) flag(hoursCell, T.long_day);
+      if (rest[d.date]) flag(hoursCell, T.rest_short);
+      if (noBreak[d.date]) flag(hoursCell, T.break_missing);
+      days.appendChild(el("tr", null, [cell(day(d.date)), cell(d.start + "–" + d.end + (d.overnight ? " (+1)" : "")), cell(d.break_minutes + " " + T.unit_min, "num"),
         hoursCell, cell(money(d.due_cents), "num")]));
     });
   }
@@ -358,7 +365,18 @@
     var services = entry.services.filter(function (s) { return s.speaks_language; });
     if (!services.length) services = entry.services;
     note.textContent = navigator.onLine ? "" : T.services_offline;
-    if (!services.length) { list.appendChild(el("li", { text: T.no_services })); return; }
+    if (!services.length) {
+      // Never a public body: the nationwide non-state services sent with the list.
+      list.appendChild(el("li", { text: T.no_services + " " + T.fallback_intro }));
+      (entry.fallbacks || []).forEach(function (f) {
+        list.appendChild(el("li", null, [
+          el("div", { cls: "entry__head" }, [el("span", { text: f.name })]),
+          el("p", { cls: "entry__meta", text: f.description }),
+          el("p", { cls: "entry__meta" }, [el("a", { href: f.url, text: f.url, dir: "ltr" })])
+        ]));
+      });
+      return;
+    }
     services.forEach(function (s) {
       var items = [el("div", { cls: "entry__head" }, [el("span", { text: s.name }), s.speaks_language ? el("span", { cls: "flag", text: T.speaks_language }) : null])];
       if (s.phone) items.push(el("p", { cls: "entry__meta" }, [T.phone + ": ", el("a", { href: "tel:" + s.phone.replace(/[^+\d]/g, ""), text: s.phone, dir: "ltr" })]));

@@ -7,6 +7,7 @@
   var VERSION = 1;
   var DAY_LIMIT = 600;
   var WEEK_LIMIT = 2880;
+  var REST_LIMIT = 660;
   var KINDS = ["rent", "transport", "food", "tools", "fees", "fines", "other"];
   var DATE_RE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
   var TIME_RE = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
@@ -164,6 +165,33 @@
     };
   }
 
+  function rateIsSet(rates, day) {
+    var last = rates.length ? parseInt(rates[rates.length - 1].from.slice(0, 4), 10) : 0;
+    return parseInt(day.slice(0, 4), 10) <= last;
+  }
+
+  function breakMissing(row) {
+    var worked = shiftSpan(row.start, row.end) - row.break_minutes;
+    return (worked > 540 && row.break_minutes < 45) || (worked > 360 && row.break_minutes < 30);
+  }
+
+  function absoluteMinutes(day, time) {
+    return Math.round(toDate(day).getTime() / 60000) + parseTime(time);
+  }
+
+  function shortRests(shifts) {
+    var found = [], previousEnd = null;
+    shifts.forEach(function (s) {
+      var start = absoluteMinutes(s.date, s.start);
+      if (previousEnd !== null && start - previousEnd >= 0 && start - previousEnd < REST_LIMIT) {
+        found.push({ date: s.date, minutes: start - previousEnd });
+      }
+      var end = start + shiftSpan(s.start, s.end);
+      previousEnd = previousEnd === null ? end : Math.max(previousEnd, end);
+    });
+    return found;
+  }
+
   function computeReport(data, rates, dateFrom, dateTo) {
     var all = [];
     ["days", "payments", "deductions"].forEach(function (n) {
@@ -182,12 +210,13 @@
       if (!months[key]) months[key] = { month: key, minutes: 0, due_cents: 0, paid_cents: 0, deducted_cents: 0, difference_cents: 0 };
       return months[key];
     }
-    var rows = [], perDate = {}, perWeek = {}, without = 0;
+    var rows = [], perDate = {}, perWeek = {}, without = 0, assumed = 0;
     shifts.forEach(function (s) {
       var minutes = 0, due = 0;
       dayParts(s).forEach(function (p) {
         var rate = rateOn(rates, p[0]);
         if (rate === 0 && p[1] > 0) without += p[1];
+        if (!rateIsSet(rates, p[0])) assumed += p[1];
         minutes += p[1];
         due += wageCents(p[1], rate);
       });
@@ -216,6 +245,8 @@
     var weeks = Object.keys(perWeek).sort().map(function (w) {
       return { week: w, minutes: perWeek[w], over_48h: perWeek[w] > WEEK_LIMIT };
     });
+    var rests = shortRests(shifts);
+    var missingBreaks = rows.filter(breakMissing).map(function (r) { return r.date; });
     function sum(list, key) { return list.reduce(function (a, r) { return a + r[key]; }, 0); }
     var totals = {
       minutes: sum(rows, "minutes"),
@@ -225,7 +256,10 @@
       days_worked: Object.keys(perDate).length,
       days_over_10h: longDays.length,
       weeks_over_48h: weeks.filter(function (w) { return w.over_48h; }).length,
-      minutes_without_minimum_wage: without
+      minutes_without_minimum_wage: without,
+      minutes_at_assumed_rate: assumed,
+      rests_under_11h: rests.length,
+      shifts_missing_break: missingBreaks.length
     };
     totals.difference_cents = totals.due_cents - totals.paid_cents;
     return {
@@ -235,6 +269,8 @@
       long_days: longDays,
       weeks: weeks,
       months: Object.keys(months).sort().map(function (k) { return months[k]; }),
+      short_rests: rests,
+      missing_breaks: missingBreaks,
       payments: payments.map(function (p) { return { date: p.date, amount_cents: p.amount_cents, method: p.method, payer: p.payer || "" }; }),
       deductions: deductions.map(function (d) { return { date: d.date, amount_cents: d.amount_cents, kind: d.kind, note: d.note || "" }; }),
       deductions_by_kind: byKind,
@@ -250,7 +286,7 @@
 
   var api = {
     FORMAT: FORMAT, VERSION: VERSION, KINDS: KINDS, Problem: Problem,
-    validate: validate, computeReport: computeReport, rateOn: rateOn, dayParts: dayParts,
+    validate: validate, computeReport: computeReport, rateOn: rateOn, rateIsSet: rateIsSet, dayParts: dayParts,
     isoWeek: isoWeek, shiftSpan: shiftSpan, monthBounds: monthBounds, realDate: realDate, nextDay: nextDay
   };
   if (typeof module === "object" && module.exports) module.exports = api;

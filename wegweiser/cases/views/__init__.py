@@ -1,0 +1,1 @@
+"""Pages of the cases app: case record (cases.py), sharing (sharing.py), statistics (stats.py)."""

@@ -1,0 +1,1 @@
+"""Views of the course module: courses for members, the rights pages for workers, exports."""
