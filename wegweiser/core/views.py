@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from .i18n import is_professional_language
 from .models import Municipality, State
 from .registry import dashboard_sections, municipality_sections, render_sections
 from .selectors import public_municipality
@@ -24,7 +25,8 @@ def home(request: HttpRequest) -> HttpResponse:
             Prefetch("municipalities", queryset=Municipality.objects.order_by("name"))
         )
     )
-    return render(request, "core/home.html", {"states": states})
+    context = {"states": states, "worker_language": not is_professional_language()}
+    return render(request, "core/home.html", context)
 
 
 @require_safe
