@@ -80,7 +80,8 @@ def register_sections() -> None:
             key="guidebook",
             template="guidebook/sections/municipality.html",
             provider=municipality_section,
-            order=10,
+            # After the navigator's help section: call buttons come first for workers.
+            order=12,
         )
     )
     register_dashboard_section(

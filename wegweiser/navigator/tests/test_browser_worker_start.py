@@ -43,3 +43,16 @@ def test_two_taps_from_start_page_to_a_call(page, language):
     page.goto(f"/{language}/")
     hours = page.locator(".worker-start a[href*='/worktime/']")
     assert hours.count() == 1 and hours.bounding_box()["y"] < PHONE["height"]
+
+
+@pytest.mark.browser
+def test_municipality_page_puts_calls_first_for_workers(page):
+    page.set_viewport_size(PHONE)
+    page.goto("/ro/m/musterstadt/")
+    check_accessibility(page, "municipality page ro")
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/municipality-ro.png")
+    call = page.locator("#help-now a[href^='tel:']").first
+    box = call.bounding_box()
+    assert box and box["y"] + box["height"] <= PHONE["height"], "call button below the fold"
+    assert "Română" in page.locator("#help-now li").first.inner_text()
