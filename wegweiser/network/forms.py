@@ -179,10 +179,12 @@ class MeetingForm(forms.Form):
 
     def clean(self):
         data = super().clean() or {}
+        # Also when the form has no case fields: posted case data are refused, never dropped.
         if data.get("kind") != MeetingKind.CASE_CONFERENCE and (
-            data.get("case_code") or data.get("case_summary")
+            self.data.get("case_code") or self.data.get("case_summary")
         ):
-            self.add_error("case_code", _("Case details belong to case conferences only."))
+            field = "case_code" if "case_code" in self.fields else None
+            self.add_error(field, _("Case details belong to case conferences only."))
         if not data.get("place") and not data.get("online_url"):
             self.add_error("place", _("Give a place or an online link."))
         if "past_ok" in self.fields and not data.get("past_ok"):

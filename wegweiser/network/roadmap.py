@@ -365,4 +365,4 @@ def _unpublished_evidence(statuses: list[tuple[str, int]], drafted: bool) -> str
         )
     if not parts and not drafted:
         parts.append(_("Not enough entries yet (see the step before)."))
-    return " ".join(parts)
+    return " ".join(str(part) for part in parts)

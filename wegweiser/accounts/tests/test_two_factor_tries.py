@@ -5,13 +5,22 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
 import time_machine
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from wegweiser.testing import PERSONA_EMAILS
 
 from .test_accounts import post_login
+
+
+@pytest.fixture(autouse=True)
+def _german_again():
+    """Requests to /en/ pages leave English active in this thread; later tests expect German."""
+    yield
+    translation.activate("de")
+
 
 TWO_FA = "/en/accounts/2fa/"
 

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
 from django.urls import reverse
 from django.utils import translation
 
 from wegweiser.network.models import Meeting
+
+
+@pytest.fixture(autouse=True)
+def _german_again():
+    """Requests to /en/ pages leave English active in this thread; later tests expect German."""
+    yield
+    translation.activate("de")
 
 
 def _meeting_url(slug="musterstadt"):

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
 from django.urls import reverse
 from django.utils import translation
 
 from wegweiser.guidebook.models import Organization
 from wegweiser.guidebook.selectors import published_organizations
+
+
+@pytest.fixture(autouse=True)
+def _german_again():
+    """Requests to /en/ pages leave English active in this thread; later tests expect German."""
+    yield
+    translation.activate("de")
 
 
 def en(name, **kwargs):

@@ -4,8 +4,16 @@ the work-time calendar."""
 
 from __future__ import annotations
 
+import pytest
 from django.urls import reverse
 from django.utils import translation
+
+
+@pytest.fixture(autouse=True)
+def _german_again():
+    """Requests to /en/ pages leave English active in this thread; later tests expect German."""
+    yield
+    translation.activate("de")
 
 
 def _page(client, query):
