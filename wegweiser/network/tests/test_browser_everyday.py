@@ -77,6 +77,12 @@ def test_minutes_comments_agenda_and_print(page):
     # The coordinator approves; comments close, print view and PDF button appear.
     page.context.clear_cookies()
     page.set_viewport_size({"width": 1280, "height": 900})
+    # The same authenticator code cannot be used twice: let this second login use the current one.
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.filter(user__email="koordination@musterstadt.example.org").update(
+        last_t=-1, throttling_failure_count=0, throttling_failure_timestamp=None
+    )
     browser_login(page, "koordination@musterstadt.example.org")
     visit(page, url + "#minutes")
     page.get_by_role("button", name="Approve the minutes").click()
