@@ -1,13 +1,19 @@
 from __future__ import annotations
 
+import datetime
+import math
+
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 from django_otp import match_token
@@ -62,6 +68,46 @@ def _safe_next(request: HttpRequest) -> str | None:
     return None
 
 
+MAX_CODE_TRIES = 5
+WRONG_CODES_KEY = "wegweiser_wrong_codes"
+
+
+def _count_wrong_code(request: HttpRequest) -> int:
+    count = int(request.session.get(WRONG_CODES_KEY, 0)) + 1
+    request.session[WRONG_CODES_KEY] = count
+    return count
+
+
+def _next_try_at(devices) -> datetime.datetime | None:
+    """When django-otp's growing delay after wrong codes ends (None: now)."""
+    latest = None
+    for device in devices:
+        allowed, data = device.verify_is_allowed()
+        if not allowed and data and data.get("locked_until"):
+            latest = max(latest or data["locked_until"], data["locked_until"])
+    return latest
+
+
+def _wait_message(next_try: datetime.datetime) -> str:
+    seconds = max(1, math.ceil((next_try - timezone.now()).total_seconds()))
+    return ngettext(
+        "Please wait %(seconds)s second before the next try (until %(time)s).",
+        "Please wait %(seconds)s seconds before the next try (until %(time)s).",
+        seconds,
+    ) % {"seconds": seconds, "time": timezone.localtime(next_try).strftime("%H:%M:%S")}
+
+
+def _wrong_code_message(left: int, next_try: datetime.datetime | None) -> str:
+    tries = ngettext(
+        "This code is not valid. %(left)s try left before you must sign in again.",
+        "This code is not valid. %(left)s tries left before you must sign in again.",
+        left,
+    ) % {"left": left}
+    if next_try is None or next_try <= timezone.now():
+        return tries + " " + _("Check the time on your phone; you can try again now.")
+    return tries + " " + _wait_message(next_try)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def two_factor(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -81,13 +127,24 @@ def two_factor(request: AuthenticatedHttpRequest) -> HttpResponse:
             messages.success(request, _("Two-factor authentication is set up."))
             return redirect("core:dashboard")
         if not enrolling:
-            matched = match_token(user, token)
-            if matched is not None:
-                request.session.cycle_key()  # a new session id for the new privilege level
-                otp_login(request, matched)
-                return redirect(_safe_next(request) or "core:dashboard")
-        if not enrolling and not all(d.verify_is_allowed()[0] for d in confirmed):
-            message = _("Too many wrong codes. Please wait a minute and try again.")
+            wait_until = _next_try_at(confirmed)
+            if wait_until is not None:
+                # Still inside django-otp's delay after a wrong code: not counted as a try.
+                message = _wait_message(wait_until)
+            else:
+                matched = match_token(user, token)
+                if matched is not None:
+                    request.session.pop(WRONG_CODES_KEY, None)
+                    request.session.cycle_key()  # a new session id for the new privilege level
+                    otp_login(request, matched)
+                    return redirect(_safe_next(request) or "core:dashboard")
+                left = MAX_CODE_TRIES - _count_wrong_code(request)
+                if left <= 0:
+                    # Back to the password, which django-axes counts and locks.
+                    logout(request)
+                    messages.error(request, _("Too many wrong codes. Please sign in again."))
+                    return redirect("accounts:login")
+                message = _wrong_code_message(left, _next_try_at(confirmed))
         else:
             message = _("This code is not valid. Check the time on your phone and try again.")
         form.add_error("token", message)

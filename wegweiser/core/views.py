@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from .i18n import is_professional_language
 from .models import Municipality, State
 from .registry import dashboard_sections, municipality_sections, render_sections
 from .selectors import public_municipality
@@ -24,7 +25,8 @@ def home(request: HttpRequest) -> HttpResponse:
             Prefetch("municipalities", queryset=Municipality.objects.order_by("name"))
         )
     )
-    return render(request, "core/home.html", {"states": states})
+    context = {"states": states, "worker_language": not is_professional_language()}
+    return render(request, "core/home.html", context)
 
 
 @require_safe
@@ -67,13 +69,15 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
-def _error(request: HttpRequest, status: int, title: str, message: str) -> HttpResponse:
+def _error(
+    request: HttpRequest, status: int, title: str, message: str, **extra: object
+) -> HttpResponse:
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": message}, status=status)
     response = TemplateResponse(
         request,
         "core/error.html",
-        {"status": status, "title": title, "message": message},
+        {"status": status, "title": title, "message": message, **extra},
         status=status,
     )
     return response.render()
@@ -101,6 +105,21 @@ def permission_denied(request: HttpRequest, exception: Exception | None = None) 
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and not request.path.startswith("/api/"):
+        # Someone following a shared link into another network's page: say why, the same way
+        # whether the page exists or not (existence is never revealed).
+        return _error(
+            request,
+            404,
+            _("Page not found"),
+            _(
+                "This page does not exist, or it belongs to a network you are not a member "
+                "of. If someone sent you this link, ask that network's coordinator to invite "
+                "you. The networks you belong to are on your dashboard."
+            ),
+            dashboard_link=True,
+        )
     return _error(
         request,
         404,

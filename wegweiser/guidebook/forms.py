@@ -263,6 +263,55 @@ class ConfirmationForm(forms.Form):
         }
 
 
+class SearchFilterForm(forms.Form):
+    """Filters of the guidebook search: actor type, language spoken, need served (all optional)."""
+
+    type = forms.ChoiceField(label=_("Kind of actor"), required=False)
+    language = forms.ChoiceField(label=_("Language spoken"), required=False)
+    need = forms.ChoiceField(label=_("Need"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        anything = [("", _("all"))]
+        self.fields["type"].choices = anything + [  # type: ignore[attr-defined]
+            (actor_type.key, actor_type.label) for actor_type in ActorType.objects.all()
+        ]
+        self.fields["language"].choices = anything + language_choices()  # type: ignore[attr-defined]
+        self.fields["need"].choices = anything + [  # type: ignore[attr-defined]
+            (need.key, need.text) for need in Need.objects.all()
+        ]
+
+    def active(self) -> bool:
+        return any(self.cleaned_data.get(name) for name in ("type", "language", "need"))
+
+    def apply(self, organizations):
+        if self.cleaned_data.get("type"):
+            organizations = organizations.filter(actor_type__key=self.cleaned_data["type"])
+        if self.cleaned_data.get("need"):
+            organizations = organizations.filter(
+                mandate_items__need_links__need__key=self.cleaned_data["need"]
+            ).distinct()
+        return organizations
+
+    def apply_language(self, organizations: list) -> list:
+        """Languages are a JSON list (no portable database filter): filtered after the query."""
+        code = self.cleaned_data.get("language")
+        if not code:
+            return organizations
+        return [
+            organization for organization in organizations if code in (organization.languages or [])
+        ]
+
+
+class SendBackForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Comment for the member"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=_("Say what should be changed. The member sees it on the entry and in the form."),
+    )
+
+
 class RestoreForm(forms.Form):
     kind = forms.ChoiceField(
         choices=[("organization", "organization"), ("location", "location"), ("mandate", "mandate")]

@@ -12,7 +12,7 @@ from wegweiser.core.registry import (
     register_municipality_section,
 )
 
-from .models import ConfirmationRequest, Organization, OrganizationStatus
+from .models import ConfirmationRequest, Organization, OrganizationStatus, PendingChange
 from .selectors import ordered
 from .services import stale_organizations
 
@@ -47,7 +47,10 @@ def dashboard_section(request, user):
             coordinated.append(
                 {
                     "municipality": municipality,
-                    "in_review": serving.filter(status=OrganizationStatus.IN_REVIEW)
+                    "in_review": serving.filter(
+                        Q(status=OrganizationStatus.IN_REVIEW)
+                        | Q(pending_changes__state=PendingChange.State.OPEN)
+                    )
                     .distinct()
                     .count(),
                     "stale": len(stale_organizations(municipality)),
@@ -77,7 +80,8 @@ def register_sections() -> None:
             key="guidebook",
             template="guidebook/sections/municipality.html",
             provider=municipality_section,
-            order=10,
+            # After the navigator's help section: call buttons come first for workers.
+            order=12,
         )
     )
     register_dashboard_section(

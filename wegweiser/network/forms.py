@@ -8,7 +8,7 @@ from django.contrib.auth import password_validation
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
-from wegweiser.accounts.models import User
+from wegweiser.accounts.models import Membership, User
 from wegweiser.guidebook.models import Organization
 
 from .models import (
@@ -141,13 +141,43 @@ class MeetingForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, case_conference_only: bool = False, **kwargs):
+    past_ok = forms.BooleanField(
+        label=_("Yes, this meeting lies in the past (record it afterwards)"), required=False
+    )
+
+    def __init__(
+        self,
+        *args,
+        case_conference_only: bool = False,
+        case_fields: bool | None = None,
+        warn_past: bool = True,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
+        kind = cast(forms.ChoiceField, self.fields["kind"])
         if case_conference_only:
             # Counsellors organise case conferences, nothing else.
-            kind = cast(forms.ChoiceField, self.fields["kind"])
             kind.choices = [(MeetingKind.CASE_CONFERENCE, MeetingKind.CASE_CONFERENCE.label)]
             kind.initial = MeetingKind.CASE_CONFERENCE
+            case_fields = True
+        if case_fields is None:
+            chosen = self.data.get("kind") if self.is_bound else self.initial.get("kind")
+            case_fields = chosen == MeetingKind.CASE_CONFERENCE
+        if not case_fields:
+            # A round table or workshop form never shows case details (nor offers the kind).
+            del self.fields["case_code"], self.fields["case_summary"]
+            kind.choices = [c for c in kind.choices if c[0] != MeetingKind.CASE_CONFERENCE]
+        self.warn_past = warn_past
+        if not (warn_past and self._posted_start_in_past()):
+            del self.fields["past_ok"]
+
+    def _posted_start_in_past(self) -> bool:
+        raw = self.data.get("starts_at", "") if self.is_bound else ""
+        try:
+            value = datetime.datetime.strptime(raw, "%Y-%m-%dT%H:%M").replace(tzinfo=BERLIN)
+        except ValueError:
+            return False
+        return value < datetime.datetime.now(tz=BERLIN)
 
     def clean_starts_at(self):
         value = self.cleaned_data["starts_at"]
@@ -156,12 +186,22 @@ class MeetingForm(forms.Form):
 
     def clean(self):
         data = super().clean() or {}
+        # Also when the form has no case fields: posted case data are refused, never dropped.
         if data.get("kind") != MeetingKind.CASE_CONFERENCE and (
-            data.get("case_code") or data.get("case_summary")
+            self.data.get("case_code") or self.data.get("case_summary")
         ):
-            self.add_error("case_code", _("Case details belong to case conferences only."))
+            field = "case_code" if "case_code" in self.fields else None
+            self.add_error(field, _("Case details belong to case conferences only."))
         if not data.get("place") and not data.get("online_url"):
             self.add_error("place", _("Give a place or an online link."))
+        if "past_ok" in self.fields and not data.get("past_ok"):
+            self.add_error(
+                "starts_at",
+                _(
+                    "This start time is in the past. Check the date, or confirm below that you "
+                    "record a meeting afterwards."
+                ),
+            )
         return data
 
     def meeting_fields(self) -> dict:
@@ -175,8 +215,8 @@ class MeetingForm(forms.Form):
             "online_url": data["online_url"],
             "capacity": data["capacity"],
             "description": data["description"],
-            "case_code": data["case_code"],
-            "case_summary": data["case_summary"],
+            "case_code": data.get("case_code", ""),
+            "case_summary": data.get("case_summary", ""),
         }
 
 
@@ -261,6 +301,15 @@ class MinutesForm(forms.Form):
     text = forms.CharField(label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 14}))
 
 
+class MinutesCommentForm(forms.Form):
+    section = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    text = forms.CharField(
+        label=_("Your comment on this section"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=4000,
+    )
+
+
 class DecisionForm(forms.Form):
     text = forms.CharField(label=_("Decision"), widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -274,7 +323,15 @@ class ActionItemForm(forms.ModelForm):
     def __init__(self, *args, municipality=None, members=None, **kwargs):
         super().__init__(*args, **kwargs)
         owner_organization = cast(forms.ModelChoiceField, self.fields["owner_organization"])
-        owner_organization.queryset = Organization.objects.filter(municipalities=municipality)
+        # Only organisations and people who are members of the network (not every entry of the
+        # guidebook): a task goes to someone who sits at the table.
+        owner_organization.queryset = (
+            Organization.objects.filter(
+                memberships__in=Membership.objects.active().filter(municipality=municipality)
+            )
+            .distinct()
+            .order_by("name")
+        )
         owner_user = cast(forms.ModelChoiceField, self.fields["owner_user"])
         owner_user.queryset = members if members is not None else User.objects.none()
 

@@ -234,13 +234,13 @@ def _steps() -> list[StepDefinition]:
         StepDefinition(
             "guidebook_reviewed",
             _("Guidebook reviewed"),
-            _("No entry is still a draft: every entry has been sent for approval."),
+            _("Reached when no entry is a draft any more: every entry was sent for approval."),
             GUIDEBOOK_REVIEW,
         ),
         StepDefinition(
             "guidebook_published",
             _("Guidebook published"),
-            _("Every entry is published."),
+            _("Reached when every entry is published."),
             GUIDEBOOK_REVIEW,
         ),
         StepDefinition(
@@ -358,5 +358,29 @@ def guidebook_facts(
             % {"covered": len(covered), "total": len(target_types)},
         ),
         "guidebook_reviewed": (reviewed, ""),
-        "guidebook_published": (published, ""),
+        "guidebook_published": (published, _unpublished_evidence(statuses, drafted)),
     }
+
+
+def _unpublished_evidence(statuses: list[tuple[str, int]], drafted: bool) -> str:
+    """Say what is missing, so the step never reads as reached while an entry waits."""
+    waiting = sum(1 for status, _t in statuses if status == OrganizationStatus.IN_REVIEW)
+    drafts = sum(1 for status, _t in statuses if status == OrganizationStatus.DRAFT)
+    parts = []
+    if waiting:
+        parts.append(
+            ngettext(
+                "%(count)s entry waits for approval.",
+                "%(count)s entries wait for approval.",
+                waiting,
+            )
+            % {"count": waiting}
+        )
+    if drafts:
+        parts.append(
+            ngettext("%(count)s entry is a draft.", "%(count)s entries are drafts.", drafts)
+            % {"count": drafts}
+        )
+    if not parts and not drafted:
+        parts.append(_("Not enough entries yet (see the step before)."))
+    return " ".join(str(part) for part in parts)

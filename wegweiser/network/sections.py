@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.html import format_html
 
@@ -79,11 +80,21 @@ def _coordinator_summary(network: Network, now: datetime.datetime) -> dict[str, 
             .upcoming(now)
             .order_by("starts_at")[:3]
         ),
-        "open_actions": ActionItem.objects.filter(network=network)
+        **_open_and_overdue(network),
+    }
+
+
+def _open_and_overdue(network: Network) -> dict[str, int]:
+    """Open tasks of the network (no case conferences) and how many of them are overdue."""
+    open_items = (
+        ActionItem.objects.filter(network=network)
         .exclude(status=ActionStatus.DONE)
         .exclude(meeting__kind=MeetingKind.CASE_CONFERENCE)
-        .count(),
-    }
+    )
+    counts = open_items.aggregate(
+        open=Count("pk"), overdue=Count("pk", filter=Q(due_date__lt=timezone.localdate()))
+    )
+    return {"open_actions": counts["open"], "overdue_actions": counts["overdue"]}
 
 
 def _personal_summary(network: Network, user, now: datetime.datetime) -> dict[str, object]:

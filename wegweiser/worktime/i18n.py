@@ -22,6 +22,7 @@ def app_strings() -> dict[str, str]:
             "Importing replaces all entries on this phone with the entries of the file. Continue?"
         ),
         "no_entries": _("No entries yet."),
+        "week": _("Week"),
         "edit": pgettext("button: change an entry", "Edit"),
         "delete": pgettext("button: delete an entry", "Delete"),
         "unit_h": pgettext("unit: hours", "h"),

@@ -3,9 +3,21 @@
 - entries.py: entries and their mandate items (`save_mandate_item`), approval status, archive,
   consent.
 - history.py: changes since publication, the timeline, restoring an earlier version.
+- changes.py: members' changes of a published entry, waiting for approval (pending changes).
 - freshness.py: stale entries, confirmation links and their answers.
 """
 
+from .changes import (
+    approve_changes,
+    change_for_form,
+    describe,
+    needs_approval,
+    organizations_with_waiting_changes,
+    propose_change,
+    returned_changes,
+    send_back,
+    waiting_changes,
+)
 from .entries import (
     apply_mandate_template,
     archive,
@@ -48,6 +60,15 @@ __all__ = [
     "LinkState",
     "answer_request",
     "apply_mandate_template",
+    "approve_changes",
+    "change_for_form",
+    "describe",
+    "needs_approval",
+    "organizations_with_waiting_changes",
+    "propose_change",
+    "returned_changes",
+    "send_back",
+    "waiting_changes",
     "archive",
     "changes_since_publication",
     "confirmation_url",

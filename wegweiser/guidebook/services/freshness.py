@@ -78,10 +78,11 @@ def send_confirmation_request(organization: Organization) -> ConfirmationRequest
     return request
 
 
-def send_confirmation_requests() -> list[ConfirmationRequest]:
-    """One request per stale, published entry that has no open request (idempotent)."""
+def send_confirmation_requests(municipality=None) -> list[ConfirmationRequest]:
+    """One request per stale, published entry that has no open request (idempotent); all
+    municipalities (the nightly command) or one (the coordinator's button)."""
     sent = []
-    for organization in stale_organizations():
+    for organization in stale_organizations(municipality):
         if organization.status != OrganizationStatus.PUBLISHED:
             continue
         request = send_confirmation_request(organization)

@@ -62,6 +62,13 @@ ROUTES = [
     ),
     Route("guidebook:search", public=True, kwargs={"slug": "musterstadt"}, query="?q=Lohn"),
     Route("guidebook:detail", public=True, kwargs=org),
+    Route("guidebook:print", public=True, kwargs={"slug": "musterstadt"}),
+    Route(
+        "guidebook:print",
+        kwargs={"slug": "musterstadt"},
+        query="?version=internal",
+        expect={"anonymous": 302, "admin": 404, "outsider": 404, "foreign_state": 404},
+    ),
     Route(
         "guidebook:detail",
         kwargs=org,
@@ -70,6 +77,12 @@ ROUTES = [
     ),
     Route("guidebook:new", kwargs={"slug": "musterstadt"}, expect=COORDINATOR_ONLY),
     Route("guidebook:review", kwargs={"slug": "musterstadt"}, expect=COORDINATOR_ONLY),
+    Route(
+        "guidebook:send_confirmations",
+        kwargs={"slug": "musterstadt"},
+        method="post",
+        expect=COORDINATOR_ONLY_POST,
+    ),
     Route(
         "guidebook:proposal_done",
         kwargs=proposal,

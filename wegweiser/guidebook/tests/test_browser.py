@@ -44,22 +44,34 @@ def test_member_edit_coordinator_approval_public_page(page):
     page.click("main form.gb-form button[type=submit]")
     page.wait_for_url(f"**{detail}")
     check_accessibility(page, "detail after member edit")
-    assert "Wartet auf Freigabe" in page.content()
+    assert "wartet auf Freigabe" in page.content()
+    # Issue 15: the published version stays live while the change waits.
+    organization.refresh_from_db()
+    assert organization.status == "published" and organization.phone != NEW_PHONE
     _visit(page, f"{detail}contacts/", "contact persons")
     _visit(page, f"{detail}mandate/new/", "new mandate item")
     _visit(page, "/de/dashboard/", "member dashboard")
 
-    # Coordinator: sees the change waiting, approves it.
+    # Coordinator: sees the change waiting, approves it from the dashboard in three clicks.
     page.context.clear_cookies()
     browser_login(page, "koordination@musterstadt.example.org")
     _visit(page, "/de/dashboard/", "coordinator dashboard")
-    _visit(page, f"{base}review/", "review queue")
-    page.get_by_role("link", name="Jobcenter Musterstadt").click()
+    clicks = 0
+    page.get_by_role("link", name="Freigaben und Aktualität").first.click()
+    clicks += 1
+    page.wait_for_url(f"**{base}review/")
+    check_accessibility(page, "review queue")
+    page.get_by_role("link", name="Jobcenter Musterstadt").first.click()
+    clicks += 1
     page.wait_for_url(f"**{detail}approve/")
     check_accessibility(page, "approval page")
-    assert NEW_PHONE in page.content()
-    page.get_by_role("button", name="Veröffentlichen").click()
+    assert NEW_PHONE in page.locator("ins").all_inner_texts()
+    page.get_by_role("button", name="Änderung freigeben").click()
+    clicks += 1
     page.wait_for_url(f"**{detail}")
+    assert clicks <= 3
+    organization.refresh_from_db()
+    assert organization.phone == NEW_PHONE
     check_accessibility(page, "detail after approval")
     _visit(page, f"{detail}history/", "history")
     _visit(page, f"{base}new/", "new entry")

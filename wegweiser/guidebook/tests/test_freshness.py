@@ -10,7 +10,7 @@ import time_machine
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wegweiser.guidebook import services
 from wegweiser.guidebook.models import ConfirmationRequest, Organization
@@ -108,3 +108,24 @@ def test_freshness_limit(world, days, stale):
     organization = world.organization
     organization.last_confirmed_at = timezone.localdate() - datetime.timedelta(days=days)
     assert organization.is_stale is stale
+
+
+def test_coordinator_sends_requests_from_the_review_page(client_as, world):
+    """Issue 15: the page used to tell the coordinator to run a shell command."""
+    client = client_as("coordinator")
+    with translation.override("en"):
+        review = reverse("guidebook:review", kwargs={"slug": "musterstadt"})
+        send = reverse("guidebook:send_confirmations", kwargs={"slug": "musterstadt"})
+    page = client.get(review).content.decode()
+    assert "wegweiser send_confirmation_requests" not in page
+    assert send in page and "not sent yet" in page
+    response = client.post(send, follow=True)
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == [_stale().email]
+    assert "1 confirmation request was sent." in response.content.decode()
+    assert "sent on" in response.content.decode()
+    client.post(send)
+    assert len(mail.outbox) == 1  # idempotent
+    # A member may not send (403), and nothing is sent.
+    client.logout()
+    assert client_as("member").post(send).status_code == 403
+    assert len(mail.outbox) == 1

@@ -131,7 +131,8 @@ def test_unpublished_entry_is_hidden_from_public(client, world):
 # --- editing, approval ----------------------------------------------------------------------
 
 
-def test_member_change_needs_approval(client_as, world, django_user_model):
+def test_member_change_keeps_published_version_live(client_as, world):
+    """Issue 15: a member's small edit used to unpublish the entry (404 until approval)."""
     member = client_as("member")
     organization = world.organization
     response = member.post(
@@ -139,21 +140,29 @@ def test_member_change_needs_approval(client_as, world, django_user_model):
     )
     assert response.status_code == 302
     organization.refresh_from_db()
-    assert organization.status == OrganizationStatus.IN_REVIEW
-    assert organization.phone == "+49 30 23125 999"
-    # Clearly only published entries are public: the entry waits for the coordinator.
+    assert organization.status == OrganizationStatus.PUBLISHED
+    assert organization.phone == "+49 30 23125 104"
+    # The member sees her version again in the form, with a notice.
+    form = member.get(url("edit", pk=organization.pk)).content.decode()
+    assert "+49 30 23125 999" in form and "wartet auf Freigabe" in form
     member.logout()
-    assert organization.name not in member.get(url("overview")).content.decode()
-    assert member.get(detail_url(organization)).status_code == 404
+    assert organization.name in member.get(url("overview")).content.decode()
+    public = member.get(detail_url(organization))
+    assert public.status_code == 200
+    assert "+49 30 23125 104" in public.content.decode()
+    assert "+49 30 23125 999" not in public.content.decode()
 
     coordinator = client_as("coordinator")
     review = coordinator.get(url("review")).content.decode()
     assert organization.name in review
     diff = coordinator.get(url("approve", pk=organization.pk)).content.decode()
     assert "+49 30 23125 999" in diff and "+49 30 23125 104" in diff
-    assert coordinator.post(url("approve", pk=organization.pk)).status_code == 302
+    approve = {"action": "approve"}
+    assert coordinator.post(url("approve", pk=organization.pk), approve).status_code == 302
     organization.refresh_from_db()
     assert organization.status == OrganizationStatus.PUBLISHED
+    assert organization.phone == "+49 30 23125 999"
+    assert not organization.pending_changes.filter(state="open").exists()
     coordinator.logout()
     assert "+49 30 23125 999" in coordinator.get(detail_url(organization)).content.decode()
 

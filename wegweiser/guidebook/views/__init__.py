@@ -13,8 +13,16 @@ from .editing import (
     new_organization,
     withdraw_consent,
 )
-from .public import detail, overview, search
-from .review import approve, archive, confirm, history, proposal_done, review
+from .public import detail, overview, print_view, search
+from .review import (
+    approve,
+    archive,
+    confirm,
+    history,
+    proposal_done,
+    review,
+    send_confirmations,
+)
 
 __all__ = [
     "approve",
@@ -28,8 +36,10 @@ __all__ = [
     "mandate_item_delete",
     "new_organization",
     "overview",
+    "print_view",
     "proposal_done",
     "review",
     "search",
+    "send_confirmations",
     "withdraw_consent",
 ]

@@ -64,9 +64,17 @@ def bad(request: HttpRequest, template: str, context: dict) -> HttpResponse:
     return render(request, template, context, status=400)
 
 
-def saved_message(request: HttpRequest, by_coordinator: bool) -> None:
+def saved_message(request: HttpRequest, by_coordinator: bool, waits: bool = False) -> None:
     if by_coordinator:
         messages.success(request, _("The entry was saved."))
+    elif waits:
+        messages.success(
+            request,
+            _(
+                "Your change was saved and waits for the coordinator's approval. Until then the "
+                "guidebook keeps showing the published version."
+            ),
+        )
     else:
         messages.success(
             request,

@@ -25,35 +25,60 @@ from ..forms import (
     OrganizationForm,
     WithdrawConsentForm,
 )
-from ..models import ContactPerson, MandateItem, OrganizationStatus
+from ..models import ContactPerson, MandateItem, OrganizationStatus, PendingChange
 from ..selectors import internal_note
 from ._common import bad, detail_url, saved_message
+
+Kind = PendingChange.Kind
+
+
+def _data_for_form(request: HttpRequest, organization, kind: str, item=None):
+    """POST data, or on GET the member's change still waiting (or sent back), so she sees her
+    version again, with the change record for the notice above the form."""
+    if request.method == "POST":
+        return request.POST, None
+    change = services.change_for_form(organization, kind, item)
+    if change is None:
+        return None, None
+    return services.changes.as_querydict(change.data), change
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, slug: str, pk) -> HttpResponse:
     municipality, organization, access = get_organization_for_user(request, slug, pk)
+    waits = services.needs_approval(organization, by_coordinator=access.is_coordinator)
+    data, change = _data_for_form(request, organization, Kind.ENTRY) if waits else (None, None)
+    data = request.POST if request.method == "POST" else data
     form = OrganizationForm(
-        request.POST or None,
+        data,
         instance=organization,
         initial={"internal_notes": internal_note(organization, municipality)},
     )
-    locations = LocationFormSet(request.POST or None, instance=organization, prefix="locations")
+    locations = LocationFormSet(data, instance=organization, prefix="locations")
     context = {
         "municipality": municipality,
         "organization": organization,
         "form": form,
         "locations": locations,
         "is_coordinator": access.is_coordinator,
+        "pending": change,
     }
     if request.method == "POST":
         if not (form.is_valid() and locations.is_valid()):
             return bad(request, "guidebook/edit.html", context)
-        services.save_organization(
-            form, locations, by_coordinator=access.is_coordinator, municipality=municipality
-        )
-        saved_message(request, access.is_coordinator)
+        if waits:
+            services.propose_change(
+                organization,
+                Kind.ENTRY,
+                services.changes.form_data(request.POST),
+                author=request.user,
+            )
+        else:
+            services.save_organization(
+                form, locations, by_coordinator=access.is_coordinator, municipality=municipality
+            )
+        saved_message(request, access.is_coordinator, waits)
         return redirect(detail_url(municipality, organization))
     return render(request, "guidebook/edit.html", context)
 
@@ -69,16 +94,32 @@ def mandate_item(request: HttpRequest, slug: str, pk, item=None) -> HttpResponse
             pk=item,
             organization=organization,
         )
-    form = MandateItemForm(request.POST or None, instance=instance)
+    waits = services.needs_approval(organization, by_coordinator=access.is_coordinator)
+    data, change = (None, None)
+    if waits and instance is not None:
+        data, change = _data_for_form(request, organization, Kind.MANDATE, instance)
+    data = request.POST if request.method == "POST" else data
+    form = MandateItemForm(data, instance=instance)
     context = {
         "municipality": municipality,
         "organization": organization,
         "form": form,
         "item": instance,
+        "pending": change,
     }
     if request.method == "POST":
         if not form.is_valid():
             return bad(request, "guidebook/mandate_item.html", context)
+        if waits:
+            services.propose_change(
+                organization,
+                Kind.MANDATE,
+                services.changes.form_data(request.POST),
+                author=request.user,
+                item=instance,
+            )
+            saved_message(request, access.is_coordinator, waits)
+            return redirect(detail_url(municipality, organization) + "#mandate")
         saved = form.save(commit=False)
         saved.organization = organization
         services.save_mandate_item(
@@ -97,6 +138,12 @@ def mandate_item(request: HttpRequest, slug: str, pk, item=None) -> HttpResponse
 def mandate_item_delete(request: HttpRequest, slug: str, pk, item) -> HttpResponse:
     municipality, organization, access = get_organization_for_user(request, slug, pk)
     instance = get_object_or_404(MandateItem, pk=item, organization=organization)
+    if services.needs_approval(organization, by_coordinator=access.is_coordinator):
+        services.propose_change(
+            organization, Kind.MANDATE_DELETE, {}, author=request.user, item=instance
+        )
+        saved_message(request, access.is_coordinator, True)
+        return redirect(detail_url(municipality, organization) + "#mandate")
     services.delete_mandate_item(instance, by_coordinator=access.is_coordinator)
     messages.success(request, _("The mandate item was removed. It stays in the history."))
     return redirect(detail_url(municipality, organization) + "#mandate")

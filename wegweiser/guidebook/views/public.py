@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -18,6 +19,7 @@ from wegweiser.core.selectors import public_municipality
 
 from ..access import is_coordinator, may_see_internal
 from ..fingerprint import guidebook_fingerprint
+from ..forms import SearchFilterForm
 from ..models import Need, NeedRole
 from ..presentation import (
     grouped,
@@ -28,12 +30,14 @@ from ..presentation import (
     needs_served,
 )
 from ..search import MAX_QUERY_LENGTH, QueryError, filter_by_terms, query_terms
+from ..search_rank import rank
 from ..selectors import (
     internal_note,
     organization_for_page,
     published_organizations,
     visible_contact_persons,
 )
+from ..services.changes import returned_changes, waiting_changes
 from ._common import guard, internal_version
 
 CACHE_SECONDS = 3600
@@ -119,6 +123,25 @@ def _overview_body(request: HttpRequest, municipality: Municipality, internal: b
     )
 
 
+@require_safe
+@guard
+def print_view(request: HttpRequest, slug: str) -> HttpResponse:
+    """The whole guidebook on one page, every entry in full, laid out for the printer."""
+    municipality = public_municipality(slug)
+    internal = internal_version(request, municipality)
+    organizations = list(published_organizations(municipality, contacts=internal))
+    _decorate(request, municipality, organizations, internal)
+    for organization in organizations:
+        organization.sections = mandate_sections(organization)
+    context = {
+        "municipality": municipality,
+        "internal": internal,
+        "groups": grouped(organizations),
+        "printed_on": timezone.localdate(),
+    }
+    return render(request, "guidebook/print.html", context)
+
+
 def _decorate(request: HttpRequest, municipality, organizations: list, internal: bool) -> None:
     """Language labels and (internal version only) consented contacts for the list templates."""
     for organization in organizations:
@@ -152,6 +175,8 @@ def detail(request: HttpRequest, slug: str, pk) -> HttpResponse:
         "contacts": contacts,
         "locations": [] if organization.confidential_address else organization.locations.all(),
         "freshness_days": settings.WEGWEISER_FRESHNESS_DAYS,
+        "open_changes": list(waiting_changes(organization)) if editable else [],
+        "returned_changes": list(returned_changes(organization)) if editable else [],
     }
     return render(request, "guidebook/detail.html", context)
 
@@ -159,33 +184,47 @@ def detail(request: HttpRequest, slug: str, pk) -> HttpResponse:
 @require_safe
 @guard
 def search(request: HttpRequest, slug: str) -> HttpResponse:
+    """Search with filters; an htmx request (live search while typing) gets only the results."""
     municipality = public_municipality(slug)
     internal = internal_version(request, municipality)
+    filters = SearchFilterForm(request.GET)
     query = request.GET.get("q", "")
+    partial = request.headers.get("HX-Request") == "true"
+    template = "guidebook/_search_results.html" if partial else "guidebook/search.html"
     context = {
         "municipality": municipality,
         "internal": internal,
         "may_see_internal": may_see_internal(request.user, municipality),
-        "query": query,
+        "query": query[:MAX_QUERY_LENGTH],
+        "filters": filters,
         "results": [],
         "searched": False,
     }
     try:
         terms = query_terms(query)
     except QueryError as error:
-        context["query"] = query[:MAX_QUERY_LENGTH]
         context["error"] = (
             _("The search text is too long (at most %(count)s characters).")
             % {"count": MAX_QUERY_LENGTH}
             if str(error) == "too_long"
             else _("The search text contains characters that cannot be searched.")
         )
-        return render(request, "guidebook/search.html", context, status=400)
-    if terms:
-        queryset = filter_by_terms(
-            published_organizations(municipality, contacts=internal), terms, internal=internal
-        )
-        context["results"] = results = list(queryset[:100])
+        return _vary(render(request, template, context, status=400))
+    if not filters.is_valid():
+        context["error"] = _("Please choose a filter from the list.")
+        return _vary(render(request, template, context, status=400))
+    if terms or filters.active():
+        organizations = filters.apply(published_organizations(municipality, contacts=internal))
+        if terms:
+            organizations = filter_by_terms(organizations, terms, internal=internal)
+        found = filters.apply_language(list(organizations[:100]))
+        _decorate(request, municipality, found, internal)
+        context["results"] = rank(found, terms, internal=internal)
         context["searched"] = True
-        _decorate(request, municipality, results, internal)
-    return render(request, "guidebook/search.html", context)
+    return _vary(render(request, template, context))
+
+
+def _vary(response: HttpResponse) -> HttpResponse:
+    """The same URL answers a whole page or (for htmx) the results only: caches must tell."""
+    patch_vary_headers(response, ["HX-Request"])
+    return response

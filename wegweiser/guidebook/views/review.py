@@ -8,14 +8,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from wegweiser.accounts.access import get_municipality_for_user
 
 from .. import services
 from ..access import get_organization_for_user
-from ..forms import ConfirmationForm, RestoreForm
+from ..forms import ConfirmationForm, RestoreForm, SendBackForm
 from ..models import ConfirmationRequest, Organization, OrganizationStatus
 from ..presentation import languages_of, mandate_sections
 from ..selectors import ordered
@@ -28,16 +31,36 @@ def approve(request: HttpRequest, slug: str, pk) -> HttpResponse:
     municipality, organization, access = get_organization_for_user(
         request, slug, pk, coordinator=True
     )
+    organization.municipality_for_page = municipality
+    form = SendBackForm(request.POST or None)
     if request.method == "POST":
-        services.publish(organization)
+        if request.POST.get("action") == "send_back":
+            if not form.is_valid():
+                return bad(request, "guidebook/approve.html", _approve_context(organization, form))
+            services.send_back(organization, request.user, form.cleaned_data["comment"])
+            messages.success(request, _("The change was sent back with your comment."))
+            return redirect("guidebook:review", slug=municipality.slug)
+        failed = services.approve_changes(organization, request.user, municipality)
+        if failed:
+            messages.warning(
+                request,
+                _("Some changes no longer fitted the entry and were sent back to the member."),
+            )
         messages.success(request, _("The entry was published."))
         return redirect(detail_url(municipality, organization))
-    context = {
+    return render(request, "guidebook/approve.html", _approve_context(organization, form))
+
+
+def _approve_context(organization: Organization, form: SendBackForm) -> dict:
+    municipality = organization.municipality_for_page
+    waiting = list(services.waiting_changes(organization))
+    return {
         "municipality": municipality,
         "organization": organization,
-        "changes": services.changes_since_publication(organization),
+        "waiting": [services.describe(change) | {"change": change} for change in waiting],
+        "changes": None if waiting else services.changes_since_publication(organization),
+        "send_back_form": form,
     }
-    return render(request, "guidebook/approve.html", context)
 
 
 @login_required
@@ -94,12 +117,45 @@ def review(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "municipality": municipality,
         "waiting": list(ordered(serving.current().exclude(status=OrganizationStatus.PUBLISHED))),
-        "stale": services.stale_organizations(municipality),
+        "changed": list(ordered(services.organizations_with_waiting_changes(serving.published()))),
+        "stale": _with_requests(services.stale_organizations(municipality)),
         "proposals": services.open_proposals(municipality),
         "archived": list(serving.filter(archived_at__isnull=False).order_by("name")),
         "freshness_days": settings.WEGWEISER_FRESHNESS_DAYS,
     }
     return render(request, "guidebook/review.html", context)
+
+
+def _with_requests(organizations: list[Organization]) -> list[Organization]:
+    """Mark each stale entry with its open confirmation request (or None), one query."""
+    open_requests = {
+        row.organization_id: row
+        for row in ConfirmationRequest.objects.filter(
+            organization__in=organizations, used_at__isnull=True, expires_at__gt=timezone.now()
+        ).order_by("created_at")
+    }
+    for organization in organizations:
+        organization.open_request = open_requests.get(organization.pk)
+    return organizations
+
+
+@login_required
+@require_POST
+def send_confirmations(request: HttpRequest, slug: str) -> HttpResponse:
+    """The coordinator's button for what the nightly command does: e-mail a confirmation link to
+    every stale, published entry of the municipality without an open request."""
+    municipality, access = get_municipality_for_user(request, slug, write=True)
+    sent = services.send_confirmation_requests(municipality)
+    messages.success(
+        request,
+        ngettext(
+            "%(count)s confirmation request was sent.",
+            "%(count)s confirmation requests were sent.",
+            len(sent),
+        )
+        % {"count": len(sent)},
+    )
+    return redirect(reverse("guidebook:review", kwargs={"slug": municipality.slug}) + "#gb-stale")
 
 
 @login_required

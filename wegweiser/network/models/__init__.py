@@ -23,8 +23,10 @@ from .records import (
     Decision,
     MeetingFile,
     Minutes,
+    MinutesComment,
     MinutesStatus,
     meeting_file_path,
+    minutes_sections,
 )
 
 __all__ = [
@@ -42,6 +44,7 @@ __all__ = [
     "MeetingQuerySet",
     "MeetingSeries",
     "Minutes",
+    "MinutesComment",
     "MinutesStatus",
     "Network",
     "Participant",
@@ -50,4 +53,5 @@ __all__ = [
     "SeriesRule",
     "Structure",
     "meeting_file_path",
+    "minutes_sections",
 ]

@@ -45,6 +45,36 @@ class Minutes(models.Model):
         return self.status == MinutesStatus.APPROVED
 
 
+def minutes_sections(text: str) -> list[str]:
+    """The sections of minutes: paragraphs separated by a blank line (the first draft has one
+    per agenda item). Comments refer to a section by its number."""
+    return [part.strip() for part in text.replace("\r\n", "\n").split("\n\n") if part.strip()]
+
+
+class MinutesComment(models.Model):
+    """A participant's comment on one section of circulated minutes (closed on approval)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="comments")
+    section = models.PositiveIntegerField(_("section"))
+    # The section's words when the comment was written: the text may change afterwards.
+    quoted = models.TextField(_("commented text"), blank=True)
+    text = models.TextField(_("comment"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["section", "created_at"]
+        verbose_name = _("comment on the minutes")
+        verbose_name_plural = _("comments on the minutes")
+
+    def __str__(self) -> str:
+        return f"{self.minutes}: {self.section}"
+
+
 class Decision(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions")

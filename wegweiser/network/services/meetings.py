@@ -114,6 +114,30 @@ def remove_agenda_item(item: AgendaItem) -> None:
     item.delete()
 
 
+@transaction.atomic
+def update_agenda_item(item: AgendaItem) -> AgendaItem:
+    item.save()
+    return item
+
+
+@transaction.atomic
+def move_agenda_item(item: AgendaItem, direction: str) -> None:
+    """Move an item one place up or down; the agenda is renumbered 10, 20, 30 …"""
+    items = list(
+        AgendaItem.objects.select_for_update()
+        .filter(meeting_id=item.meeting_id)
+        .order_by("order", "id")
+    )
+    index = next(i for i, row in enumerate(items) if row.pk == item.pk)
+    target = index - 1 if direction == "up" else index + 1
+    if 0 <= target < len(items):
+        items[index], items[target] = items[target], items[index]
+    for position, row in enumerate(items, start=1):
+        if row.order != position * 10:
+            row.order = position * 10
+            row.save(update_fields=["order"])
+
+
 def invite_users(meeting: Meeting, users: Iterable[User], *, notify: bool = True) -> int:
     """Invite users (members of the network) to a meeting; returns how many were new."""
     users = list(users)

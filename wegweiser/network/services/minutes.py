@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from wegweiser.accounts.models import User
 from wegweiser.core.links import absolute_url
 
-from ..models import Decision, Meeting, Minutes, MinutesStatus
+from ..models import Decision, Meeting, Minutes, MinutesComment, MinutesStatus, minutes_sections
 
 MINUTES_TRANSITIONS = {
     "circulate": (MinutesStatus.DRAFT, MinutesStatus.CIRCULATED),
@@ -75,3 +75,21 @@ def _mail_circulated(meeting: Meeting) -> None:
 @transaction.atomic
 def add_decision(meeting: Meeting, text: str) -> Decision:
     return Decision.objects.create(meeting=meeting, text=text)
+
+
+def comments_open(minutes: Minutes | None) -> bool:
+    return minutes is not None and minutes.status == MinutesStatus.CIRCULATED
+
+
+@transaction.atomic
+def add_minutes_comment(meeting: Meeting, section: int, text: str, author: User) -> MinutesComment:
+    """A comment on one section while the minutes are circulated (refused otherwise)."""
+    minutes = Minutes.objects.select_for_update().get(pk=minutes_for(meeting).pk)
+    if not comments_open(minutes):
+        raise ValidationError(_("Comments are possible only while the minutes are circulated."))
+    sections = minutes_sections(minutes.text)
+    if not 1 <= section <= len(sections):
+        raise ValidationError(_("This section does not exist."))
+    return MinutesComment.objects.create(
+        minutes=minutes, section=section, quoted=sections[section - 1], text=text, author=author
+    )

@@ -96,7 +96,43 @@ ROUTES = [
         default=404,
         expect={**MEETING_WRITE, "anonymous": 302},
     ),
+    Route(
+        "network:agenda_edit",
+        kwargs=with_meeting(item=RANDOM),
+        default=404,
+        expect={**MEETING_WRITE, "anonymous": 302},
+    ),
+    Route(
+        "network:agenda_move",
+        kwargs=with_meeting(item=RANDOM),
+        method="post",
+        data={"direction": "up"},
+        default=404,
+        expect={**MEETING_WRITE, "anonymous": 302},
+    ),
     Route("network:minutes_edit", kwargs=next_round_table, expect=MEETING_WRITE),
+    # The next round table has no circulated minutes: the comment is refused with a message.
+    Route(
+        "network:minutes_comment",
+        kwargs=next_round_table,
+        method="post",
+        data={"section": "1", "text": "x"},
+        default=302,
+        expect={**MEETING_READ, "anonymous": 302},
+    ),
+    # Print view and PDF exist only for approved minutes (the next round table has none).
+    Route(
+        "network:minutes_print",
+        kwargs=next_round_table,
+        default=404,
+        expect={**MEETING_READ, "anonymous": 302},
+    ),
+    Route(
+        "network:minutes_pdf",
+        kwargs=next_round_table,
+        default=404,
+        expect={**MEETING_READ, "anonymous": 302},
+    ),
     Route(
         "network:minutes_transition",
         kwargs=with_meeting(action="circulate"),

@@ -34,7 +34,15 @@ from ..forms import (
     SeriesForm,
     UploadForm,
 )
-from ..models import AgendaItem, Meeting, MeetingKind, Participant, Rsvp
+from ..models import (
+    AgendaItem,
+    Meeting,
+    MeetingKind,
+    MinutesStatus,
+    Participant,
+    Rsvp,
+    minutes_sections,
+)
 from ..selectors import carried_over, invitation_candidates, member_users
 
 
@@ -116,7 +124,13 @@ def meeting_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse
     return render(
         request,
         "network/meeting_form.html",
-        {"net": net, "network": net.network, "form": form, "step": step},
+        {
+            "net": net,
+            "network": net.network,
+            "form": form,
+            "step": step,
+            "may_plan_case_conference": net.can_organise_case_conferences or net.can_write,
+        },
         status=400 if form.errors else 200,
     )
 
@@ -141,7 +155,13 @@ def _edit_initial(item: Meeting) -> dict:
 @require_http_methods(["GET", "POST"])
 def meeting_edit(request: AuthenticatedHttpRequest, slug: str, meeting: str) -> HttpResponse:
     item, net, _can_write = get_meeting_for_user(request, slug, meeting, write=True)
-    form = MeetingForm(request.POST or None, initial=_edit_initial(item))
+    form = MeetingForm(
+        request.POST or None,
+        initial=_edit_initial(item),
+        case_fields=item.is_case_conference,
+        warn_past=request.POST.get("starts_at")
+        != _edit_initial(item)["starts_at"].strftime("%Y-%m-%dT%H:%M"),
+    )
     if request.method == "POST" and form.is_valid():
         services.update_meeting(item, **form.meeting_fields())
         messages.success(request, _("The meeting was saved."))
@@ -180,19 +200,33 @@ def series_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _record_forms(item: Meeting, members_qs) -> dict:
+def _record_forms(item: Meeting, members_qs, agenda_length: int) -> dict:
     """The forms a writer gets on the meeting page."""
     return {
         "invite_form": InviteParticipantsForm(candidates=invitation_candidates(item)),
-        "agenda_form": AgendaItemForm(
-            initial={"order": (item.agenda_items.count() + 1) * 10}, prefix="agenda"
-        ),
+        "agenda_form": AgendaItemForm(initial={"order": (agenda_length + 1) * 10}, prefix="agenda"),
         "decision_form": DecisionForm(prefix="decision"),
         "action_form": ActionItemForm(
-            prefix="action", municipality=item.network.municipality, members=members_qs
+            prefix="action",
+            municipality=item.network.municipality,
+            members=members_qs.order_by("name"),
         ),
         "upload_form": UploadForm(),
     }
+
+
+def _sections_with_comments(minutes, with_comments: bool) -> list[dict]:
+    """The sections of circulated or approved minutes, each with its comments (for the invited)."""
+    if minutes is None or minutes.status == MinutesStatus.DRAFT:
+        return []
+    comments: dict[int, list] = {}
+    if with_comments:
+        for comment in minutes.comments.select_related("author"):
+            comments.setdefault(comment.section, []).append(comment)
+    return [
+        {"number": number, "text": text, "comments": comments.get(number, [])}
+        for number, text in enumerate(minutes_sections(minutes.text), start=1)
+    ]
 
 
 @login_required
@@ -212,7 +246,7 @@ def meeting_detail(request: AuthenticatedHttpRequest, slug: str, meeting: str) -
         "participants": participants,
         "mine": mine,
         "confirmed": sum(1 for p in participants if p.rsvp == Rsvp.YES),
-        "agenda": item.agenda_items.all(),
+        "agenda": list(item.agenda_items.all()),
         "carried": carried_over(item),
         "minutes": minutes,
         "decisions": item.decisions.all(),
@@ -221,9 +255,14 @@ def meeting_detail(request: AuthenticatedHttpRequest, slug: str, meeting: str) -
         "rsvp_form": RsvpForm(initial={"answer": mine.rsvp if mine else None}),
         "can_record_attendance": can_write and item.starts_at <= timezone.now(),
         "can_edit_record": can_write and not (minutes is not None and minutes.is_locked),
+        "may_comment": can_write or mine is not None,
+        "comments_open": services.comments_open(minutes),
+        "minutes_sections": _sections_with_comments(minutes, can_write or mine is not None),
     }
     if can_write:
-        context.update(_record_forms(item, member_users(net.network.municipality)))
+        context.update(
+            _record_forms(item, member_users(net.network.municipality), len(context["agenda"]))
+        )
     return render(request, "network/meeting_detail.html", context)
 
 
@@ -304,4 +343,46 @@ def agenda_delete(
         raise Http404
     services.remove_agenda_item(agenda_item)
     messages.success(request, _("The agenda item was removed."))
+    return redirect(found.get_absolute_url() + "#agenda")
+
+
+def _agenda_item(request: AuthenticatedHttpRequest, slug: str, meeting: str, item: str):
+    found, net, _w = get_meeting_for_user(request, slug, meeting, write=True)
+    refuse_if_minutes_locked(found)
+    agenda_item = AgendaItem.objects.filter(meeting=found, pk=item).first()
+    if agenda_item is None:
+        raise Http404
+    return found, net, agenda_item
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agenda_edit(
+    request: AuthenticatedHttpRequest, slug: str, meeting: str, item: str
+) -> HttpResponse:
+    found, net, agenda_item = _agenda_item(request, slug, meeting, item)
+    form = AgendaItemForm(request.POST or None, instance=agenda_item)
+    if request.method == "POST" and form.is_valid():
+        services.update_agenda_item(form.save(commit=False))
+        messages.success(request, _("The agenda item was saved."))
+        return redirect(found.get_absolute_url() + "#agenda")
+    return render(
+        request,
+        "network/agenda_form.html",
+        {"net": net, "network": net.network, "meeting": found, "form": form, "item": agenda_item},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def agenda_move(
+    request: AuthenticatedHttpRequest, slug: str, meeting: str, item: str
+) -> HttpResponse:
+    found, _net, agenda_item = _agenda_item(request, slug, meeting, item)
+    direction = request.POST.get("direction")
+    if direction not in ("up", "down"):
+        messages.error(request, _("Choose up or down."))
+        return redirect(found.get_absolute_url() + "#agenda")
+    services.move_agenda_item(agenda_item, direction)
     return redirect(found.get_absolute_url() + "#agenda")

@@ -220,7 +220,20 @@
     list.textContent = "";
     var rows = state.days.slice().sort(function (a, b) { return (a.date + a.start) < (b.date + b.start) ? 1 : -1; });
     if (!rows.length) { list.appendChild(el("li", { text: T.no_entries })); return; }
+    // A total for each week above its days (issue 15), from the same week rule as the report.
+    var perWeek = {};
+    rows.forEach(function (row) { var w = W.isoWeek(row.date); perWeek[w] = (perWeek[w] || 0) + minutesOf(row); });
+    var shownWeek = null;
     rows.forEach(function (row) {
+      var week = W.isoWeek(row.date);
+      if (week !== shownWeek) {
+        shownWeek = week;
+        list.appendChild(el("li", { cls: "entry__week" }, [
+          el("span", { text: T.week + " " + week.split("-W")[1] + " (" + week.split("-W")[0] + ")" }),
+          el("strong", { text: hours(perWeek[week]) }),
+          perWeek[week] > 48 * 60 ? el("span", { cls: "flag flag--bad", text: T.long_week }) : null
+        ]));
+      }
       var mins = minutesOf(row);
       var label = day(row.date);
       var head = el("div", { cls: "entry__head" }, [el("span", { text: label }), el("span", { text: hours(mins) })]);

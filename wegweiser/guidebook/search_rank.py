@@ -1,0 +1,121 @@
+"""Ranking and snippets of guidebook search results (see search.py for the matching).
+
+A result ranks by *where* its terms match: the organisation's name first, then its actor type,
+then its description and languages, then its mandate and the needs it serves, then its
+addresses and opening hours (and, in the internal version, notes and contact persons). The
+snippet shows the words around the best match, with the matching words marked.
+Everything is read from the prefetched relations of `published_organizations` (no queries).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from .models import localized
+from .search import language_names, normalize
+from .selectors import consented_contacts
+
+SNIPPET_BEFORE = 8
+SNIPPET_AFTER = 14
+
+# (weight, label) of each place a term can match, best first.
+NAME = (100, _("name"))
+ACTOR_TYPE = (80, _("kind of actor"))
+DESCRIPTION = (50, _("description"))
+LANGUAGES = (45, _("languages spoken"))
+MANDATE = (40, _("mandate"))
+NEEDS = (35, _("needs served"))
+PLACES = (20, _("address and opening hours"))
+INTERNAL = (10, _("internal notes and contact persons"))
+
+
+@dataclass
+class Ranked:
+    organization: object
+    score: int = 0
+    where: list[str] = field(default_factory=list)
+    snippet: SafeString | str = ""
+
+
+def _word_matches(word: str, terms: list[str]) -> bool:
+    forms = {normalize(word), normalize(word, umlaut_plain=True)}
+    return any(term in form for term in terms for form in forms)
+
+
+def _texts(organization, internal: bool):
+    """(place, text) pairs of an organisation, best place first."""
+    yield NAME, organization.name
+    for value in (organization.actor_type.name or {}).values():
+        yield ACTOR_TYPE, value
+    yield DESCRIPTION, organization.description
+    for code in organization.languages or []:
+        yield LANGUAGES, " ".join(language_names(code))
+    for item in organization.mandate_items.all():
+        yield MANDATE, item.text
+        for row in item.translations.all():
+            yield MANDATE, row.text
+    for item in organization.mandate_items.all():
+        for link in item.need_links.all():
+            yield NEEDS, localized(link.need.label) + " " + localized(link.need.plain)
+    if not organization.confidential_address:
+        for location in organization.locations.all():
+            yield (
+                PLACES,
+                " ".join(part for part in (location.name, location.street, location.city) if part),
+            )
+            yield PLACES, location.opening_hours
+    if internal:
+        yield INTERNAL, organization.internal_notes
+        for person in consented_contacts(organization):
+            yield (
+                INTERNAL,
+                " ".join(
+                    part for part in (person.name, person.function, person.practical_note) if part
+                ),
+            )
+
+
+def snippet(text: str, terms: list[str]) -> SafeString | str:
+    """The words around the first match, matching words in <mark> (escaped)."""
+    words = text.split()
+    hits = [index for index, word in enumerate(words) if _word_matches(word, terms)]
+    if not hits:
+        return ""
+    start = max(0, hits[0] - SNIPPET_BEFORE)
+    end = min(len(words), hits[0] + SNIPPET_AFTER)
+    shown = [
+        f"<mark>{escape(word)}</mark>" if _word_matches(word, terms) else escape(word)
+        for word in words[start:end]
+    ]
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(words) else ""
+    return mark_safe(prefix + " ".join(shown) + suffix)  # noqa: S308 - every word escaped
+
+
+def rank(organizations, terms: list[str], *, internal: bool) -> list[Ranked]:
+    """Results ordered by where their terms match (stable for equal scores)."""
+    ranked = []
+    for organization in organizations:
+        result = Ranked(organization)
+        best_text = ""
+        for term in terms:
+            for (weight, label), text in _texts(organization, internal):
+                if text and _contains(text, term):
+                    result.score += weight
+                    if str(label) not in result.where:
+                        result.where.append(str(label))
+                    if not best_text and (weight, label) not in (NAME, ACTOR_TYPE):
+                        best_text = text
+                    break
+        result.snippet = snippet(best_text, terms) if best_text else ""
+        ranked.append(result)
+    ranked.sort(key=lambda result: -result.score)
+    return ranked
+
+
+def _contains(text: str, term: str) -> bool:
+    return term in normalize(text) or term in normalize(text, umlaut_plain=True)
