@@ -69,7 +69,8 @@ def _texts(organization, internal: bool):
             )
             yield PLACES, location.opening_hours
     if internal:
-        yield INTERNAL, organization.internal_notes
+        # The searching network's own note (set by the search view; notes are per municipality).
+        yield INTERNAL, getattr(organization, "network_note", "")
         for person in consented_contacts(organization):
             yield (
                 INTERNAL,

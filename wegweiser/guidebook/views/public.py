@@ -33,6 +33,7 @@ from ..search import MAX_QUERY_LENGTH, QueryError, filter_by_terms, query_terms
 from ..search_rank import rank
 from ..selectors import (
     internal_note,
+    internal_notes_of,
     organization_for_page,
     published_organizations,
     visible_contact_persons,
@@ -143,12 +144,15 @@ def print_view(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _decorate(request: HttpRequest, municipality, organizations: list, internal: bool) -> None:
-    """Language labels and (internal version only) consented contacts for the list templates."""
+    """Language labels and (internal version only) consented contacts and this network's own
+    note for the list templates and the ranking."""
+    notes = internal_notes_of(municipality) if internal else {}
     for organization in organizations:
         organization.language_labels = languages_of(organization)
         organization.contacts = (
             visible_contact_persons(request.user, organization, municipality) if internal else []
         )
+        organization.network_note = notes.get(organization.pk, "")
 
 
 @require_safe
