@@ -13,19 +13,22 @@ import json
 import logging
 import traceback
 from datetime import UTC, datetime
+from typing import Any
 
+from django.http import HttpRequest
+from django.utils.safestring import SafeString, mark_safe
 from django.views.debug import ExceptionReporter
 
 HIDDEN = "(hidden: personal data)"
 
 
-def _request_fields(request) -> dict:
+def _request_fields(request: HttpRequest) -> dict[str, str | None]:
     return {"method": request.method, "path": request.path}
 
 
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
-        entry = {
+        entry: dict[str, Any] = {
             "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname,
             "logger": record.name,
@@ -49,7 +52,7 @@ def _without_query(message: str) -> str:
 
 
 class PrivateExceptionReporter(ExceptionReporter):
-    def get_traceback_data(self):
+    def get_traceback_data(self) -> dict[str, Any]:
         data = super().get_traceback_data()
         # Local variables of the frames can hold form data and personal records.
         for frame in data.get("frames", []):
@@ -64,8 +67,9 @@ class PrivateExceptionReporter(ExceptionReporter):
             data["user_str"] = f"user #{self.request.user.pk}"  # not the e-mail address
         return data
 
-    def get_traceback_text(self):
+    def get_traceback_text(self) -> SafeString:
         text = super().get_traceback_text()
         if self.request is not None and self.request.META.get("QUERY_STRING"):
-            text = text.replace(self.request.META["QUERY_STRING"], HIDDEN)
+            # Plain text for the mail body; only a query string is replaced by a fixed note.
+            return mark_safe(text.replace(self.request.META["QUERY_STRING"], HIDDEN))
         return text
