@@ -22,6 +22,39 @@ from django.views.debug import ExceptionReporter
 HIDDEN = "(hidden: personal data)"
 
 
+def logging_config(log_format: str, level: str) -> dict[str, Any]:
+    """Django's LOGGING: text or JSON lines on the console, private error mails to ADMINS.
+
+    `log_format` is LOG_FORMAT ("json" or anything else for text), `level` the root level.
+    """
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {
+            "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+            "json": {"()": "wegweiser.core.logging.JsonFormatter"},
+        },
+        "filters": {"production": {"()": "django.utils.log.RequireDebugFalse"}},
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "formatter": "json" if log_format == "json" else "text",
+            },
+            "mail_admins": {
+                "class": "django.utils.log.AdminEmailHandler",
+                "level": "ERROR",
+                "filters": ["production"],
+                "include_html": False,
+                "reporter_class": "wegweiser.core.logging.PrivateExceptionReporter",
+            },
+        },
+        "root": {"handlers": ["console"], "level": level},
+        "loggers": {
+            "django.request": {"handlers": ["console", "mail_admins"], "propagate": False},
+        },
+    }
+
+
 def _request_fields(request: HttpRequest) -> dict[str, str | None]:
     return {"method": request.method, "path": request.path}
 
