@@ -14,6 +14,8 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from wegweiser.core.logging import logging_config
+
 
 def env_bool(name: str, default: bool) -> bool:
     value = os.environ.get(name)
@@ -417,31 +419,6 @@ ADMINS = [
 # LOG_FORMAT=json: one JSON object per line for the operator's alerting (wegweiser/core/logging.py).
 # No log line carries a query string; error mails carry no form data (docs/deployment.md).
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
-        "json": {"()": "wegweiser.core.logging.JsonFormatter"},
-    },
-    "filters": {"production": {"()": "django.utils.log.RequireDebugFalse"}},
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "formatter": "json" if LOG_FORMAT == "json" else "text",
-        },
-        "mail_admins": {
-            "class": "django.utils.log.AdminEmailHandler",
-            "level": "ERROR",
-            "filters": ["production"],
-            "include_html": False,
-            "reporter_class": "wegweiser.core.logging.PrivateExceptionReporter",
-        },
-    },
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-    "loggers": {
-        "django.request": {"handlers": ["console", "mail_admins"], "propagate": False},
-    },
-}
+LOGGING = logging_config(LOG_FORMAT, os.environ.get("LOG_LEVEL", "WARNING"))
 CSRF_FAILURE_VIEW = "wegweiser.core.views.csrf_failure"
 FORM_RENDERER = "wegweiser.core.forms.KernFormRenderer"

@@ -13,10 +13,13 @@ import datetime as dt
 import uuid
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
+
+if TYPE_CHECKING:
+    from .models import User
 
 Exporter = Callable[[Any], Any]
 _exporters: dict[str, Exporter] = {}
@@ -70,7 +73,7 @@ def plain(value: Any) -> Any:
     return str(value)
 
 
-def export_for(user) -> dict[str, Any]:
+def export_for(user: User) -> dict[str, Any]:
     _discover()
     return {
         "format": FORMAT,
@@ -85,7 +88,7 @@ def deletion_notes() -> list[tuple[str, str]]:
     return [(name, str(_deletion_notes[name]())) for name in sorted(_deletion_notes)]
 
 
-def history_by(user) -> list[dict[str, Any]]:
+def history_by(user: User) -> list[dict[str, Any]]:
     """Every recorded change the person made, in every app with history (who, when, what)."""
     from simple_history.models import registered_models
 
@@ -111,7 +114,7 @@ def history_by(user) -> list[dict[str, Any]]:
 
 
 @exporter("account")
-def _account(user) -> dict[str, Any]:
+def _account(user: User) -> dict[str, Any]:
     from django_otp import devices_for_user
 
     from .models import ApiToken, Membership
@@ -154,7 +157,7 @@ def _account(user) -> dict[str, Any]:
 
 
 @exporter("login_records")
-def _login_records(user) -> list[dict[str, Any]]:
+def _login_records(user: User) -> list[dict[str, Any]]:
     """Logins and failed attempts kept for throttling (django-axes; deleted after 30 days)."""
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
@@ -177,7 +180,7 @@ def _login_records(user) -> list[dict[str, Any]]:
 
 
 @exporter("changes")
-def _changes(user) -> list[dict[str, Any]]:
+def _changes(user: User) -> list[dict[str, Any]]:
     return history_by(user)
 
 
@@ -192,7 +195,7 @@ def _account_note() -> str:
     )
 
 
-def delete_account(user) -> None:
+def delete_account(user: User) -> None:
     """Delete the person's account and what only serves it; authorship elsewhere becomes empty.
 
     Foreign keys to the user either cascade (memberships, tokens, participations, calendar feed)

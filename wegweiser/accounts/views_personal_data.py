@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from typing import cast
+from typing import Any
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from . import personal_data
+from .http import AuthenticatedHttpRequest
 from .models import Membership, Role, User
 
 
@@ -28,11 +29,11 @@ class DeleteAccountForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
-    def __init__(self, *args, user: User, **kwargs):
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
 
-    def clean_password(self):
+    def clean_password(self) -> str:
         password = self.cleaned_data["password"]
         if not self.user.check_password(password):
             raise forms.ValidationError(_("The password is not correct."))
@@ -42,9 +43,9 @@ class DeleteAccountForm(forms.Form):
 @never_cache
 @login_required
 @require_safe
-def export(request: HttpRequest) -> HttpResponse:
+def export(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Everything Wegweiser keeps about the logged-in person, as one JSON file."""
-    user = cast(User, request.user)
+    user = request.user
     data = personal_data.export_for(user)
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
@@ -72,8 +73,8 @@ def _sole_coordinations(user: User) -> list[str]:
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
-def delete(request: HttpRequest) -> HttpResponse:
-    user = cast(User, request.user)
+def delete(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
     form = DeleteAccountForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
         personal_data.delete_account(user)

@@ -122,75 +122,84 @@ def load(ctx) -> None:
     if Case.objects.filter(organization=service).exists():
         return
     today = timezone.localdate()
-    cases = {}
-    for row in CASES:
-        (
-            suffix,
-            sector,
-            gender,
-            age,
-            nationality,
-            residence,
-            came_via,
-            form,
-            given,
-            outcomes,
-            opened_ago,
-            closed_ago,
-        ) = row
-        case = services.create_case(
-            organization=service,
-            municipality=municipality,
-            user=counsellor,
-            data={
-                "first_contact_on": today - dt.timedelta(days=opened_ago),
-                "came_via": came_via,
-                "languages": ["ro", "de"] if nationality == "eu" else ["ar", "en"],
-                "gender": gender,
-                "age_group": age,
-                "nationality_group": nationality,
-                "residence_status": residence,
-                "sector": sector,
-                "exploitation_form": form,
-                "services_given": ["counselling" if v == "advice" else v for v in given.split()],
-                "outcomes": outcomes.split(),
-                "person_name": f"Fiktive Person {suffix}",
-                "contact": f"+49 30 23125 {suffix} (fiktiv)",
-                "notes": "Demo-Fall, alle Angaben sind erfunden.",
-            },
-        )
-        Case.objects.filter(pk=case.pk).update(
-            code=f"MS-2026-{suffix}",
-            opened_on=today - dt.timedelta(days=opened_ago),
-            status="closed" if closed_ago is not None else "open",
-            closed_on=today - dt.timedelta(days=closed_ago) if closed_ago is not None else None,
-        )
-        case.refresh_from_db()
-        services.add_consent(
-            case,
-            user=counsellor,
-            purpose=ConsentPurpose.STORE,
-            given_on=case.first_contact_on,
-            given_how="orally",
-        )
-        cases[suffix] = case
+    cases = {row[0]: _demo_case(row, service, municipality, counsellor, today) for row in CASES}
     _referrals_and_evidence(cases, counsellor, union, union_counsellor, today)
 
 
+def _demo_case(row, service, municipality, counsellor, today) -> Case:
+    """One line of CASES as a case with its code, dates, status and the consent to store it."""
+    (
+        suffix,
+        sector,
+        gender,
+        age,
+        nationality,
+        residence,
+        came_via,
+        form,
+        given,
+        outcomes,
+        opened_ago,
+        closed_ago,
+    ) = row
+    case = services.create_case(
+        organization=service,
+        municipality=municipality,
+        user=counsellor,
+        data={
+            "first_contact_on": today - dt.timedelta(days=opened_ago),
+            "came_via": came_via,
+            "languages": ["ro", "de"] if nationality == "eu" else ["ar", "en"],
+            "gender": gender,
+            "age_group": age,
+            "nationality_group": nationality,
+            "residence_status": residence,
+            "sector": sector,
+            "exploitation_form": form,
+            "services_given": ["counselling" if v == "advice" else v for v in given.split()],
+            "outcomes": outcomes.split(),
+            "person_name": f"Fiktive Person {suffix}",
+            "contact": f"+49 30 23125 {suffix} (fiktiv)",
+            "notes": "Demo-Fall, alle Angaben sind erfunden.",
+        },
+    )
+    Case.objects.filter(pk=case.pk).update(
+        code=f"MS-2026-{suffix}",
+        opened_on=today - dt.timedelta(days=opened_ago),
+        status="closed" if closed_ago is not None else "open",
+        closed_on=today - dt.timedelta(days=closed_ago) if closed_ago is not None else None,
+    )
+    case.refresh_from_db()
+    services.add_consent(
+        case,
+        user=counsellor,
+        purpose=ConsentPurpose.STORE,
+        given_on=case.first_contact_on,
+        given_how="orally",
+    )
+    return case
+
+
 def _referrals_and_evidence(cases, counsellor, union, union_counsellor, today) -> None:
-    from wegweiser.network.models import Meeting, MeetingKind, Participant
+    _evidence_and_accepted_referral(cases["001"], counsellor, union, union_counsellor, today)
+    _open_and_withdrawn_referrals(cases, counsellor, union, today)
+    _conference_brief(cases["014"], counsellor, union, union_counsellor, today)
 
-    def consent(case, purpose, recipient=None):
-        return services.add_consent(
-            case,
-            user=counsellor,
-            purpose=purpose,
-            recipient=recipient,
-            given_on=today - dt.timedelta(days=3),
-            given_how="interpreter",
-        )
 
-    first = cases["001"]
+def _consent(case, counsellor, today, purpose, recipient=None):
+    """A consent given three days ago through an interpreter."""
+    return services.add_consent(
+        case,
+        user=counsellor,
+        purpose=purpose,
+        recipient=recipient,
+        given_on=today - dt.timedelta(days=3),
+        given_how="interpreter",
+    )
+
+
+def _evidence_and_accepted_referral(first, counsellor, union, union_counsellor, today) -> None:
+    """MS-2026-001: work-time file, pay slip, indicator check and a referral the union accepted."""
     services.import_worktime(first, user=counsellor, raw=worktime_export())
     from .documents import store
 
@@ -204,27 +213,34 @@ def _referrals_and_evidence(cases, counsellor, union, union_counsellor, today) -
             "withholding_of_wages",
         ],
     )
-    consent(first, ConsentPurpose.REFER, union)
+    _consent(first, counsellor, today, ConsentPurpose.REFER, union)
     accepted = services.propose_referral(
         first, user=counsellor, to_organization=union, keys=["sector", "languages", "worktime"]
     )
     services.transition_referral(accepted, user=union_counsellor, action="accept", side="receiver")
 
-    consent(cases["003"], ConsentPurpose.REFER, union)
+
+def _open_and_withdrawn_referrals(cases, counsellor, union, today) -> None:
+    """MS-2026-003: a proposed referral; MS-2026-009: one withdrawn with its consent."""
+    _consent(cases["003"], counsellor, today, ConsentPurpose.REFER, union)
     services.propose_referral(
         cases["003"], user=counsellor, to_organization=union, keys=["sector", "needs"]
     )
 
     withdrawn_case = cases["009"]
-    given = consent(withdrawn_case, ConsentPurpose.REFER, union)
+    given = _consent(withdrawn_case, counsellor, today, ConsentPurpose.REFER, union)
     services.propose_referral(
         withdrawn_case, user=counsellor, to_organization=union, keys=["sector"]
     )
     # Withdrawing the consent withdraws the open referral with it.
     services.withdraw_consent(given, user=counsellor, withdrawn_on=today, withdrawn_how="phone")
 
-    conference_case = cases["014"]
-    consent(conference_case, ConsentPurpose.CONFERENCE)
+
+def _conference_brief(conference_case, counsellor, union, union_counsellor, today) -> None:
+    """MS-2026-014: the brief for the network's case conference (the union joins the meeting)."""
+    from wegweiser.network.models import Meeting, MeetingKind, Participant
+
+    _consent(conference_case, counsellor, today, ConsentPurpose.CONFERENCE)
     meeting = Meeting.objects.filter(
         kind=MeetingKind.CASE_CONFERENCE, case_code="MS-2026-014"
     ).first()

@@ -43,13 +43,18 @@ def letter_context(case, evidence, form_data: dict) -> dict:
 def letter_blocks(ctx: dict) -> list[tuple[str, object]]:
     """[(kind, content)]: kinds sender, address, date, subject, p, strong_p, table, sign, small,
     annex (heading), grid (header row + rows)."""
+    return _opening_blocks(ctx) + _claim_blocks(ctx) + _annex_blocks(ctx)
+
+
+def _opening_blocks(ctx: dict) -> list[tuple[str, object]]:
+    """Sender, address, date, subject and the work done with the wage it is worth."""
     report, totals = ctx["report"], ctx["report"]["totals"]
     period = f"vom {report['period_from']} bis {report['period_to']}"
     organization = ctx["organization"]
     sender = f"{ctx['worker_name']} · c/o {organization.name}"
     if organization.email:
         sender += f" · {organization.email}"
-    blocks: list[tuple[str, object]] = [
+    return [
         ("sender", sender),
         ("address", f"{ctx['employer']}\n{ctx['employer_address']}"),
         ("date", f"{ctx['place']}, {ctx['today']}"),
@@ -76,6 +81,12 @@ def letter_blocks(ctx: dict) -> list[tuple[str, object]]:
             ],
         ),
     ]
+
+
+def _claim_blocks(ctx: dict) -> list[tuple[str, object]]:
+    """Deductions not counted as pay, the claim with its deadline (or only the payslip), greeting."""
+    report, totals = ctx["report"], ctx["report"]["totals"]
+    blocks: list[tuple[str, object]] = []
     if report["raw"]["totals"]["deducted_cents"]:
         blocks.append(
             (
@@ -108,9 +119,13 @@ def letter_blocks(ctx: dict) -> list[tuple[str, object]]:
                 "genannten Zeitraum.",
             )
         )
-    blocks += [
-        ("p", "Mit freundlichen Grüßen"),
-        ("sign", ctx["worker_name"]),
+    return blocks + [("p", "Mit freundlichen Grüßen"), ("sign", ctx["worker_name"])]
+
+
+def _annex_blocks(ctx: dict) -> list[tuple[str, object]]:
+    """The annex: how the figures were computed, months, days and payments."""
+    report = ctx["report"]
+    blocks: list[tuple[str, object]] = [
         ("small", "Anlage: Aufstellung der Arbeitszeiten und Zahlungen"),
         ("annex", "Anlage: Aufstellung der Arbeitszeiten und Zahlungen"),
         (

@@ -13,19 +13,55 @@ import json
 import logging
 import traceback
 from datetime import UTC, datetime
+from typing import Any
 
+from django.http import HttpRequest
+from django.utils.safestring import SafeString, mark_safe
 from django.views.debug import ExceptionReporter
 
 HIDDEN = "(hidden: personal data)"
 
 
-def _request_fields(request) -> dict:
+def logging_config(log_format: str, level: str) -> dict[str, Any]:
+    """Django's LOGGING: text or JSON lines on the console, private error mails to ADMINS.
+
+    `log_format` is LOG_FORMAT ("json" or anything else for text), `level` the root level.
+    """
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {
+            "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+            "json": {"()": "wegweiser.core.logging.JsonFormatter"},
+        },
+        "filters": {"production": {"()": "django.utils.log.RequireDebugFalse"}},
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "formatter": "json" if log_format == "json" else "text",
+            },
+            "mail_admins": {
+                "class": "django.utils.log.AdminEmailHandler",
+                "level": "ERROR",
+                "filters": ["production"],
+                "include_html": False,
+                "reporter_class": "wegweiser.core.logging.PrivateExceptionReporter",
+            },
+        },
+        "root": {"handlers": ["console"], "level": level},
+        "loggers": {
+            "django.request": {"handlers": ["console", "mail_admins"], "propagate": False},
+        },
+    }
+
+
+def _request_fields(request: HttpRequest) -> dict[str, str | None]:
     return {"method": request.method, "path": request.path}
 
 
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
-        entry = {
+        entry: dict[str, Any] = {
             "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname,
             "logger": record.name,
@@ -49,7 +85,7 @@ def _without_query(message: str) -> str:
 
 
 class PrivateExceptionReporter(ExceptionReporter):
-    def get_traceback_data(self):
+    def get_traceback_data(self) -> dict[str, Any]:
         data = super().get_traceback_data()
         # Local variables of the frames can hold form data and personal records.
         for frame in data.get("frames", []):
@@ -64,8 +100,9 @@ class PrivateExceptionReporter(ExceptionReporter):
             data["user_str"] = f"user #{self.request.user.pk}"  # not the e-mail address
         return data
 
-    def get_traceback_text(self):
+    def get_traceback_text(self) -> SafeString:
         text = super().get_traceback_text()
         if self.request is not None and self.request.META.get("QUERY_STRING"):
-            text = text.replace(self.request.META["QUERY_STRING"], HIDDEN)
+            # Plain text for the mail body; only a query string is replaced by a fixed note.
+            return mark_safe(text.replace(self.request.META["QUERY_STRING"], HIDDEN))
         return text

@@ -20,11 +20,12 @@ logged in and always see the current state. CACHE_MIDDLEWARE_SECONDS=0 switches 
 from __future__ import annotations
 
 from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
 from django.middleware.gzip import GZipMiddleware
 
 
-def _anonymous(request) -> bool:
+def _anonymous(request: HttpRequest) -> bool:
     return (
         settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "Authorization" not in request.headers
@@ -32,25 +33,39 @@ def _anonymous(request) -> bool:
 
 
 class AnonymousFetchFromCacheMiddleware(FetchFromCacheMiddleware):
-    def process_request(self, request):
+    def process_request(self, request: HttpRequest) -> HttpResponse | None:
         if not _anonymous(request) or not settings.CACHE_MIDDLEWARE_SECONDS:
-            request._cache_update_cache = False
+            # Django's own flag between its two cache middlewares (not in the request's type).
+            request._cache_update_cache = False  # type: ignore[attr-defined]
             return None
         return super().process_request(request)
 
 
 class AnonymousUpdateCacheMiddleware(UpdateCacheMiddleware):
-    def _should_update_cache(self, request, response):
-        return (
-            bool(self.cache_timeout)
-            and _anonymous(request)
-            and not response.cookies
-            and super()._should_update_cache(request, response)
-        )
+    """Store only cookie-less answers to anonymous requests, then Django's own rules apply.
+
+    The check runs before Django's `process_response`, which begins with its (private, not in the type stubs)
+    `_should_update_cache` and otherwise returns the response unchanged: the same effect as
+    extending that method, through the public middleware hook.
+    """
+
+    def process_response(
+        self, request: HttpRequest, response: HttpResponseBase | str
+    ) -> HttpResponseBase | str:
+        if (
+            not self.cache_timeout
+            or not _anonymous(request)
+            or not isinstance(response, HttpResponseBase)
+            or response.cookies
+        ):
+            return response
+        return super().process_response(request, response)
 
 
 class AnonymousGZipMiddleware(GZipMiddleware):
-    def process_response(self, request, response):
+    def process_response(
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
         html = response.get("Content-Type", "").startswith("text/html")
         if not html or not _anonymous(request):
             return response

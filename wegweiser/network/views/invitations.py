@@ -128,7 +128,7 @@ def invitation(request: HttpRequest) -> HttpResponse:
         return render(request, "network/accept_invalid.html", status=404)
     existing = User.objects.filter(email__iexact=invitation.email).first()
     user = request.user if request.user.is_authenticated else None
-    context = {"invitation": invitation, "existing": existing, "form": None}
+    context: dict[str, object] = {"invitation": invitation, "existing": existing, "form": None}
     if user is not None and not _same_address(user, invitation):
         context["wrong_account"] = True
         return render(request, "network/accept.html", context, status=403)

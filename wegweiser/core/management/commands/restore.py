@@ -1,6 +1,7 @@
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from wegweiser.core.backup import BackupError, read_manifest, restore_backup
 
@@ -11,13 +12,13 @@ class Command(BaseCommand):
         "Stop the app servers first."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("archive")
         parser.add_argument(
             "--yes", action="store_true", help="really replace everything (else: only show)"
         )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         archive = Path(options["archive"])
         try:
             manifest = read_manifest(archive)
