@@ -35,3 +35,15 @@ def dashboard_section(request, user) -> dict | None:
         "scopes": scopes_for(user),
         "year": today.year,
     }
+
+
+def meeting_briefs(request, meeting) -> dict | None:
+    """For network's case-conference page: the briefs its participants may read (never the case)."""
+    from wegweiser.network.models import MeetingKind
+
+    from .services import brief_for_meeting
+
+    if meeting.kind != MeetingKind.CASE_CONFERENCE:
+        return None  # only case conferences have briefs; other meetings cost no query
+    briefs = brief_for_meeting(meeting, request.user)
+    return {"briefs": briefs} if briefs else None

@@ -43,8 +43,14 @@ dashboard_sections: list[Section] = []
 # Slots on the network's pages, filled by the programmes above it (network imports none of them):
 # "task" gets an action item (plans: the measure a task belongs to), "report" a ReportScope
 # (learning: course completions of the year), "roadmap_step" a StepScope (learning: the Workshop I
-# kit). Providers answer None to show nothing, e.g. to a user who may not see their part.
-network_sections: dict[str, list[Section]] = {"task": [], "report": [], "roadmap_step": []}
+# kit), "meeting" a meeting (cases: the anonymised briefs of a case conference for its participants).
+# Providers answer None to show nothing, e.g. to a user who may not see their part.
+network_sections: dict[str, list[Section]] = {
+    "task": [],
+    "report": [],
+    "roadmap_step": [],
+    "meeting": [],
+}
 
 
 def register_municipality_section(section: Section) -> None:

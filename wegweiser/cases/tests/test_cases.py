@@ -482,6 +482,18 @@ def test_brief_is_anonymised_and_seen_by_participants_only(client_as, union_clie
     assert services.brief_for_meeting(brief.meeting, world.users["member"]) == []
 
 
+def test_case_conference_page_links_the_brief_for_participants_only(client_as, union_client, world):
+    brief = Brief.objects.get(case__code="MS-2026-014")
+    meeting_url = reverse(
+        "network:meeting_detail",
+        kwargs={"slug": brief.meeting.network.municipality.slug, "meeting": brief.meeting.pk},
+    )
+    brief_url = reverse("cases:brief", kwargs={"brief": brief.pk})
+    page = union_client.get(meeting_url)
+    assert page.status_code == 200 and brief_url in page.content.decode()
+    assert reverse("cases:detail", kwargs={"case": brief.case.pk}) not in page.content.decode()
+
+
 def test_brief_needs_conference_consent_and_never_takes_personal_fields(world):
     case = Case.objects.get(code="MS-2026-002")
     with pytest.raises(services.ConsentMissing):

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from wegweiser.accounts.http import AuthenticatedHttpRequest
+from wegweiser.core.registry import network_sections, render_sections
 
 from .. import roadmap, services
 from ..access import (
@@ -258,6 +259,7 @@ def meeting_detail(request: AuthenticatedHttpRequest, slug: str, meeting: str) -
         "may_comment": can_write or mine is not None,
         "comments_open": services.comments_open(minutes),
         "minutes_sections": _sections_with_comments(minutes, can_write or mine is not None),
+        "extra_sections": render_sections(network_sections["meeting"], request, item),
     }
     if can_write:
         context.update(
