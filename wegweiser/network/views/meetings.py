@@ -238,6 +238,7 @@ def meeting_detail(request: AuthenticatedHttpRequest, slug: str, meeting: str) -
     )
     mine = next((p for p in participants if p.user_id == request.user.pk), None)
     minutes = getattr(item, "minutes", None)
+    agenda = list(item.agenda_items.all())
     context = {
         "net": net,
         "network": net.network,
@@ -246,7 +247,7 @@ def meeting_detail(request: AuthenticatedHttpRequest, slug: str, meeting: str) -
         "participants": participants,
         "mine": mine,
         "confirmed": sum(1 for p in participants if p.rsvp == Rsvp.YES),
-        "agenda": list(item.agenda_items.all()),
+        "agenda": agenda,
         "carried": carried_over(item),
         "minutes": minutes,
         "decisions": item.decisions.all(),
@@ -260,9 +261,7 @@ def meeting_detail(request: AuthenticatedHttpRequest, slug: str, meeting: str) -
         "minutes_sections": _sections_with_comments(minutes, can_write or mine is not None),
     }
     if can_write:
-        context.update(
-            _record_forms(item, member_users(net.network.municipality), len(context["agenda"]))
-        )
+        context.update(_record_forms(item, member_users(net.network.municipality), len(agenda)))
     return render(request, "network/meeting_detail.html", context)
 
 
