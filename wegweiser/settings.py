@@ -15,6 +15,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from wegweiser.core.logging import logging_config
+from wegweiser.core.task_settings import periodic_tasks, tasks_config
 
 
 def env_bool(name: str, default: bool) -> bool:
@@ -329,36 +330,9 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
 
-# --- background jobs ----------------------------------------------------------------------------
-# Django's tasks framework (backport `django-tasks`) with the ORM backend of `django-tasks-db`: the
-# queue lives in the database (SQLite or PostgreSQL), a worker (`wegweiser db_worker`, started by
-# `make run` and by the systemd unit in docs/deployment.md) runs the tasks. WEGWEISER_TASKS_BACKEND
-# may name another backend (immediate for a single process, later an RQ backend).
-TASKS = {
-    "default": {
-        "BACKEND": os.environ.get("WEGWEISER_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
-        "QUEUES": ["default", "documents", "periodic"],
-    }
-}
-
-# Periodic tasks: name -> (task, suggested schedule). Cron or systemd timers queue them with
-# `wegweiser enqueue NAME` (docs/deployment.md); the worker runs them.
-WEGWEISER_PERIODIC_TASKS = {
-    "send_reminders": ("wegweiser.network.tasks.send_reminders", "daily 07:00"),
-    "send_confirmation_requests": (
-        "wegweiser.guidebook.tasks.send_confirmation_requests",
-        "daily 07:30",
-    ),
-    "purge_retention": ("wegweiser.core.tasks.purge_retention", "daily 03:00"),
-    "refresh_guidebook_pdfs": (
-        "wegweiser.guidebook.exports.tasks.refresh_guidebook_pdfs",
-        "every 15 minutes",
-    ),
-    "refresh_search_vocabulary": (
-        "wegweiser.guidebook.tasks.refresh_search_vocabulary",
-        "hourly",
-    ),
-}
+# --- background jobs (the queue in the database, a worker; see wegweiser/core/task_settings.py) --
+TASKS = tasks_config(os.environ.get("WEGWEISER_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"))
+WEGWEISER_PERIODIC_TASKS = periodic_tasks()  # run by cron/timers via `wegweiser enqueue NAME`
 # Finished task results are kept this many days (troubleshooting), then purged.
 WEGWEISER_TASK_RESULT_DAYS = int(os.environ.get("WEGWEISER_TASK_RESULT_DAYS", "14"))
 

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -17,6 +18,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 from django_otp import match_token
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from wegweiser.core import services as core_services
 from wegweiser.core.forms import MunicipalityForm
@@ -78,7 +80,7 @@ def _count_wrong_code(request: HttpRequest) -> int:
     return count
 
 
-def _next_try_at(devices) -> datetime.datetime | None:
+def _next_try_at(devices: QuerySet[TOTPDevice]) -> datetime.datetime | None:
     """When django-otp's growing delay after wrong codes ends (None: now)."""
     latest = None
     for device in devices:

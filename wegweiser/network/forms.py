@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import cast
+from typing import Any, cast
 
 from django import forms
 from django.contrib.auth import password_validation
@@ -166,7 +166,8 @@ class MeetingForm(forms.Form):
         if not case_fields:
             # A round table or workshop form never shows case details (nor offers the kind).
             del self.fields["case_code"], self.fields["case_summary"]
-            kind.choices = [c for c in kind.choices if c[0] != MeetingKind.CASE_CONFERENCE]
+            choices = cast("list[tuple[str, Any]]", kind.choices)
+            kind.choices = [c for c in choices if c[0] != MeetingKind.CASE_CONFERENCE]
         self.warn_past = warn_past
         if not (warn_past and self._posted_start_in_past()):
             del self.fields["past_ok"]

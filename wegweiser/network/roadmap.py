@@ -382,5 +382,5 @@ def _unpublished_evidence(statuses: list[tuple[str, int]], drafted: bool) -> str
             % {"count": drafts}
         )
     if not parts and not drafted:
-        parts.append(_("Not enough entries yet (see the step before)."))
+        parts.append(str(_("Not enough entries yet (see the step before).")))
     return " ".join(str(part) for part in parts)

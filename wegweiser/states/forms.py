@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -73,13 +75,13 @@ class MemberSearchForm(forms.Form):
         codes = sorted(
             {code for code, _name in settings.LANGUAGES} | {"fr", "es", "it", "sq", "sr"}
         )
-        self.fields["language"].choices = [("", _("any"))] + sorted(
+        cast(forms.ChoiceField, self.fields["language"]).choices = [("", _("any"))] + sorted(
             ((code, language_label(code)) for code in codes), key=lambda c: str(c[1])
         )
-        self.fields["need"].choices = [("", _("any"))] + [
+        cast(forms.ChoiceField, self.fields["need"]).choices = [("", _("any"))] + [
             (need.key, localized(need.label) or need.key) for need in Need.objects.all()
         ]
-        self.fields["actor_type"].choices = [("", _("any"))] + [
+        cast(forms.ChoiceField, self.fields["actor_type"]).choices = [("", _("any"))] + [
             (t.key, t.label) for t in ActorType.objects.all()
         ]
 

@@ -143,6 +143,7 @@ def _fill_guidebook(row: CoverageRow, entries: list[tuple], targets: set[int]) -
 def _fill_network(
     row: CoverageRow, held: list[tuple], upcoming: set, entries: list[tuple], targets: set[int]
 ) -> None:
+    assert row.network is not None  # only called for rows with a network
     now = timezone.now()
     year_ago = now - datetime.timedelta(days=roadmap.REGULAR_WINDOW_DAYS)
     kinds: dict[str, int] = defaultdict(int)
@@ -277,9 +278,9 @@ def district_map(state: State, rows: list[CoverageRow]) -> dict:
         key: DistrictStatus(key, f"{name} ({kind})" if names.count(name) > 1 else name)
         for key, (name, kind) in own.items()
     }
-    for key, district in districts.items():
-        district.path = shapes["paths"].get(key, "")
-    unplaced = []
+    for key, shaped in districts.items():
+        shaped.path = shapes["paths"].get(key, "")
+    unplaced: list[dict] = []
     for row in rows:
         district = districts.get(row.municipality.ags[:5])
         if district is None:

@@ -92,9 +92,9 @@ def bound_forms(change: PendingChange) -> list:
         locations.is_valid()
         return [form, locations]
     if change.kind == Kind.MANDATE:
-        form = MandateItemForm(data, instance=change.item)
-        form.is_valid()
-        return [form]
+        item_form = MandateItemForm(data, instance=change.item)
+        item_form.is_valid()
+        return [item_form]
     return []
 
 

@@ -133,7 +133,8 @@ def print_view(request: HttpRequest, slug: str) -> HttpResponse:
     organizations = list(published_organizations(municipality, contacts=internal))
     _decorate(request, municipality, organizations, internal)
     for organization in organizations:
-        organization.sections = mandate_sections(organization)
+        # A display-only attribute for the print template, not a model field.
+        organization.sections = mandate_sections(organization)  # type: ignore[attr-defined]
     context = {
         "municipality": municipality,
         "internal": internal,

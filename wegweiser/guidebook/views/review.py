@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from wegweiser.accounts.access import get_municipality_for_user
+from wegweiser.core.models import Municipality
 
 from .. import services
 from ..access import get_organization_for_user
@@ -31,12 +32,15 @@ def approve(request: HttpRequest, slug: str, pk) -> HttpResponse:
     municipality, organization, access = get_organization_for_user(
         request, slug, pk, coordinator=True
     )
-    organization.municipality_for_page = municipality
     form = SendBackForm(request.POST or None)
     if request.method == "POST":
         if request.POST.get("action") == "send_back":
             if not form.is_valid():
-                return bad(request, "guidebook/approve.html", _approve_context(organization, form))
+                return bad(
+                    request,
+                    "guidebook/approve.html",
+                    _approve_context(municipality, organization, form),
+                )
             services.send_back(organization, request.user, form.cleaned_data["comment"])
             messages.success(request, _("The change was sent back with your comment."))
             return redirect("guidebook:review", slug=municipality.slug)
@@ -48,11 +52,14 @@ def approve(request: HttpRequest, slug: str, pk) -> HttpResponse:
             )
         messages.success(request, _("The entry was published."))
         return redirect(detail_url(municipality, organization))
-    return render(request, "guidebook/approve.html", _approve_context(organization, form))
+    return render(
+        request, "guidebook/approve.html", _approve_context(municipality, organization, form)
+    )
 
 
-def _approve_context(organization: Organization, form: SendBackForm) -> dict:
-    municipality = organization.municipality_for_page
+def _approve_context(
+    municipality: Municipality, organization: Organization, form: SendBackForm
+) -> dict:
     waiting = list(services.waiting_changes(organization))
     return {
         "municipality": municipality,
@@ -135,7 +142,8 @@ def _with_requests(organizations: list[Organization]) -> list[Organization]:
         ).order_by("created_at")
     }
     for organization in organizations:
-        organization.open_request = open_requests.get(organization.pk)
+        # A display-only attribute for the template, not a model field.
+        organization.open_request = open_requests.get(organization.pk)  # type: ignore[attr-defined]
     return organizations
 
 

@@ -239,6 +239,7 @@ def meeting_detail(request: AuthenticatedHttpRequest, slug: str, meeting: str) -
     )
     mine = next((p for p in participants if p.user_id == request.user.pk), None)
     minutes = getattr(item, "minutes", None)
+    agenda = list(item.agenda_items.all())
     context = {
         "net": net,
         "network": net.network,
@@ -247,7 +248,7 @@ def meeting_detail(request: AuthenticatedHttpRequest, slug: str, meeting: str) -
         "participants": participants,
         "mine": mine,
         "confirmed": sum(1 for p in participants if p.rsvp == Rsvp.YES),
-        "agenda": list(item.agenda_items.all()),
+        "agenda": agenda,
         "carried": carried_over(item),
         "minutes": minutes,
         "decisions": item.decisions.all(),
@@ -262,9 +263,7 @@ def meeting_detail(request: AuthenticatedHttpRequest, slug: str, meeting: str) -
         "extra_sections": render_sections(network_sections["meeting"], request, item),
     }
     if can_write:
-        context.update(
-            _record_forms(item, member_users(net.network.municipality), len(context["agenda"]))
-        )
+        context.update(_record_forms(item, member_users(net.network.municipality), len(agenda)))
     return render(request, "network/meeting_detail.html", context)
 
 

@@ -6,19 +6,21 @@ them with their suggested schedule. Queueing returns at once; the worker (`db_wo
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.module_loading import import_string
 
 
 class Command(BaseCommand):
     help = "Queue periodic tasks by name (see settings.WEGWEISER_PERIODIC_TASKS)."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("names", nargs="*")
         parser.add_argument("--list", action="store_true", help="list the periodic tasks")
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         tasks = settings.WEGWEISER_PERIODIC_TASKS
         if options["list"] or not options["names"]:
             for name, (path, schedule) in tasks.items():
