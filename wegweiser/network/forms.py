@@ -303,7 +303,7 @@ class MinutesForm(forms.Form):
 
 
 class MinutesCommentForm(forms.Form):
-    section = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    section = forms.IntegerField(min_value=1, max_value=1000, widget=forms.HiddenInput)
     text = forms.CharField(
         label=_("Your comment on this section"),
         widget=forms.Textarea(attrs={"rows": 2}),

@@ -69,7 +69,8 @@ def _measure_links(request, network_id) -> dict:
     cache = getattr(request, "_plans_measure_links", None)
     if cache is None:
         cache = {}
-        setattr(request, "_plans_measure_links", cache)  # noqa: B010
+        if request is not None:  # without a request (a command, a test) nothing is kept
+            setattr(request, "_plans_measure_links", cache)  # noqa: B010
     if network_id not in cache:
         links = MeasureLink.objects.filter(
             action_item__network_id=network_id, measure__proposed=False
