@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "wegweiser.core.page_cache.AnonymousUpdateCacheMiddleware",
     "wegweiser.core.page_cache.AnonymousGZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "wegweiser.core.middleware.RejectNulBytesMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Answers anonymous visitors from that cache before sessions, authentication and CSRF run.

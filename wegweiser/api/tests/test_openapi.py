@@ -60,8 +60,23 @@ def test_every_operation_documents_its_error_answers(client):
     assert not missing, missing
 
 
+@pytest.fixture
+def _keep_test_connection():
+    """Calls go straight to the WSGI app, whose request signals would close the test's database
+    connection (inside the test transaction on PostgreSQL). Django's test client disconnects the
+    same handler for the same reason."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.mark.parametrize("persona", ["anonymous", "coordinator"])
-def test_api_conforms_to_its_description(world, persona):
+def test_api_conforms_to_its_description(world, persona, _keep_test_connection):
     """Every operation, a few generated requests each, all schemathesis checks (schemathesis.toml).
 
     The coordinator calls with a bearer token, so the authenticated routes are reached too.
