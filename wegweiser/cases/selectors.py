@@ -28,8 +28,9 @@ DEFAULT_RETENTION_YEARS = 3
 
 def search_cases(cases: QuerySet[Case], query: str = "", status: str = "") -> QuerySet[Case]:
     """Search by case code only: names are encrypted and never searched or listed."""
+    query = query.replace("\x00", "").strip()[:40]  # PostgreSQL refuses NUL in text
     if query:
-        cases = cases.filter(code__icontains=query.strip()[:40])
+        cases = cases.filter(code__icontains=query)
     if status in CaseStatus.values:
         cases = cases.filter(status=status)
     return cases.select_related("organization").order_by("-opened_on", "code")

@@ -1,6 +1,6 @@
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponseBadRequest, JsonResponse
+from django.http import HttpRequest, JsonResponse
 from django.http.response import HttpResponseBase
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.translation import gettext as _
@@ -25,21 +25,20 @@ class PrivatePagesNoStoreMiddleware:
 
 
 class RejectNulBytesMiddleware:
-    """A NUL character in a query string, form field or JSON body answers 400 at once.
+    """A NUL character in a query string, form field or JSON body of an API call answers 400.
 
     No text a person types contains it, and PostgreSQL refuses it in text columns: let through,
-    it would end a request (and the rest of its transaction) with a server error.
+    it would end a request (and the rest of its transaction) with a server error. Pages validate
+    their own input and answer with their own message (their forms reject it).
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        if _carries_nul(request):
+        if request.path.startswith("/api/") and _carries_nul(request):
             message = _("The request contains a character that is not allowed (NUL).")
-            if request.path.startswith("/api/"):
-                return JsonResponse({"detail": message}, status=400)
-            return HttpResponseBadRequest(message)
+            return JsonResponse({"detail": message}, status=400)
         return self.get_response(request)
 
 
