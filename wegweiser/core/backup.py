@@ -155,6 +155,8 @@ def _restore_database(manifest: dict, source: Path) -> None:
         return
     connections.close_all()
     arguments, environment = _pg_environment()
+    dump = source / manifest["database"]
+    contents = _restore_list_without_view_data(dump, source, environment)
     subprocess.run(  # noqa: S603
         [
             _tool("pg_restore"),
@@ -163,12 +165,44 @@ def _restore_database(manifest: dict, source: Path) -> None:
             "--no-owner",
             "--single-transaction",
             "--exit-on-error",
+            "--use-list",
+            str(contents),
             *arguments,
-            str(source / manifest["database"]),
+            str(dump),
         ],
         check=True,
         env=environment,
     )
+    _refresh_materialized_views()
+
+
+def _restore_list_without_view_data(dump: Path, work: Path, environment: dict[str, str]) -> Path:
+    """The dump's table of contents minus the data of materialized views.
+
+    pg_restore refreshes a materialized view with an empty search_path, so a view over a query
+    with unqualified table names (the guidebook's word list for typo search) stops the restore.
+    The views are refreshed afterwards with the application's own connection instead.
+    """
+    listing = subprocess.run(  # noqa: S603
+        [_tool("pg_restore"), "--list", str(dump)],
+        check=True,
+        env=environment,
+        capture_output=True,
+        text=True,
+    ).stdout
+    kept = [line for line in listing.splitlines() if "MATERIALIZED VIEW DATA" not in line]
+    contents = work / "restore.list"
+    contents.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    return contents
+
+
+def _refresh_materialized_views() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT schemaname, matviewname FROM pg_matviews")
+        views = cursor.fetchall()
+        for schema, name in views:
+            quoted = connection.ops.quote_name(schema) + "." + connection.ops.quote_name(name)
+            cursor.execute(f"REFRESH MATERIALIZED VIEW {quoted}")  # names from the catalogue
 
 
 def _restore_media(source: Path) -> None:

@@ -117,12 +117,6 @@ def test_restore_refuses_a_backup_of_another_database_engine(tmp_path):
     not os.environ.get("DATABASE_URL", "").startswith("postgres"),
     reason="runs in the PostgreSQL pass of the suite (DATABASE_URL=postgres://…)",
 )
-@pytest.mark.xfail(
-    strict=False,
-    reason="pg_restore --single-transaction stops on the PostgreSQL search objects added on 30 Nov "
-    "(generated columns, materialized view, pg_trgm of guidebook 0003_search_indexes); to fix in the "
-    "backup command (issue 11)",
-)
 def test_backup_and_restore_round_trip_on_postgresql(tmp_path):
     import dj_database_url
 

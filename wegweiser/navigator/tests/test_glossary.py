@@ -14,7 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 GLOSSARY = json.loads((ROOT / "locale" / "glossary.json").read_text(encoding="utf-8"))
 WORKER_LANGUAGES = ["ro", "bg", "pl", "hu", "uk", "ru", "ar", "tr", "vi"]
-APPS = ["navigator", "worktime"]
+APPS = ["navigator", "worktime", "learning"]
 # Professional-only entries (German/English pages) may stay untranslated in worker catalogues.
 PROFESSIONAL_ONLY = re.compile(
     r"indicator|navigator.s policy|professionals|strongest role|^Navigator|combination rule"
