@@ -45,7 +45,7 @@ def parse_args(argv=None):
     parser.add_argument(
         "--typeset-only",
         action="store_true",
-        help="only the typesetting comparison (WeasyPrint as used, lean, Typst; de and ar)",
+        help="only the typesetting comparison (WeasyPrint before the port, Typst; de and ar)",
     )
     parser.add_argument(
         "--state",

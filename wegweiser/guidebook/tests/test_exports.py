@@ -27,6 +27,8 @@ from .test_exports_helpers import (
     body,
     empty_municipality,
     flat,
+    pdf_info,
+    pdf_languages,
     pdf_text,
     valid_document,
 )
@@ -206,26 +208,23 @@ def test_public_pdf_renders_and_is_stored_until_the_guidebook_changes(client, wo
         assert render.call_count == 1
 
 
-def test_pdf_sets_language_and_direction(client, world):
-    """The real render_pdf (core/pdf.py) decides lang and dir; only WeasyPrint's input is read."""
-    import weasyprint
-
-    captured = {}
-    real_html = weasyprint.HTML
-
-    def recording_html(*args, **kwargs):
-        captured["html"] = kwargs.get("string", "")
-        return real_html(*args, **kwargs)
-
-    with mock.patch.object(weasyprint, "HTML", side_effect=recording_html):
-        response = client.get("/ar/m/musterstadt/guidebook/guidebook.pdf")
+def test_pdf_sets_language_direction_and_metadata(client, world):
+    """The Arabic PDF: document language ar (tagged), Arabic text, German fallbacks marked de."""
+    response = client.get("/ar/m/musterstadt/guidebook/guidebook.pdf")
     assert response.status_code == 200
-    assert body(response).startswith(b"%PDF")
-    html = captured["html"]
-    assert '<html lang="ar" dir="rtl">' in html
+    content = body(response)
+    assert content.startswith(b"%PDF")
+    languages = pdf_languages(content)
+    assert "ar" in languages  # the catalog's /Lang
     # Mandates without an Arabic translation fall back to the German text, marked as such.
-    assert 'lang="de"' in html
-    assert "/ar/m/musterstadt/guidebook/" in html  # the QR code and link lead to the page
+    assert "de" in languages
+    info = pdf_info(content)
+    assert info["Tagged"] == "yes"
+    assert info["Title"] == "دليل Musterstadt"
+    text = pdf_text(content)
+    assert "المحتويات" in text  # "Contents" in Arabic
+    assert "Fachberatungsstelle Arbeit und Würde" in text
+    assert "/ar/m/musterstadt/guidebook/" in text  # the QR code and link lead to the page
 
 
 def test_internal_pdf_is_marked_on_every_page_and_not_stored_publicly(client_as, world):

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
+import zlib
 
 import pytest
 
@@ -28,6 +30,29 @@ def pdf_text(data: bytes) -> str:
         timeout=120,
     )
     return result.stdout.decode("utf-8")
+
+
+def pdf_info(data: bytes) -> dict[str, str]:
+    """Document information of a PDF via poppler's pdfinfo (title, tagged, pages)."""
+    if shutil.which("pdfinfo") is None:
+        pytest.skip("pdfinfo (poppler-utils) is not installed")
+    result = subprocess.run(
+        ["pdfinfo", "-enc", "UTF-8", "-"], input=data, capture_output=True, check=True, timeout=60
+    )
+    lines = result.stdout.decode("utf-8").splitlines()
+    return {key.strip(): value.strip() for key, _, value in (line.partition(":") for line in lines)}
+
+
+def pdf_languages(data: bytes) -> set[str]:
+    """Every /Lang entry of a PDF (catalog and tagged spans), also inside compressed streams."""
+    found = set(re.findall(rb"/Lang\s*\(([^)]*)\)", data))
+    for match in re.finditer(rb"stream\r?\n", data):
+        try:
+            inflated = zlib.decompressobj().decompress(data[match.end() :])
+        except zlib.error:
+            continue
+        found.update(re.findall(rb"/Lang\s*\(([^)]*)\)", inflated))
+    return {value.decode("latin-1") for value in found}
 
 
 def flat(text: str) -> str:
