@@ -44,6 +44,8 @@ def _organization_id(instance) -> object:
 def _flush() -> None:
     ids = getattr(_pending, "organizations", None) or set()
     _pending.organizations = None
+    if not ids:
+        return  # an earlier callback of the same commit has queued them already
     municipality_ids = set(
         Organization.municipalities.through.objects.filter(organization_id__in=ids).values_list(
             "municipality_id", flat=True
@@ -61,8 +63,12 @@ def guidebook_changed(sender, instance, **kwargs) -> None:
         return
     if getattr(_pending, "organizations", None) is None:
         _pending.organizations = set()
-        transaction.on_commit(_flush)
     _pending.organizations.add(organization_id)
+    # A callback per change, not per transaction: when a transaction rolls back, its callbacks are
+    # dropped while the collected ids stay; a single callback registered then would never run and
+    # no later change of this thread would be queued. The first callback after a commit queues
+    # everything collected; the others find nothing left.
+    transaction.on_commit(_flush)
 
 
 def connect() -> None:
