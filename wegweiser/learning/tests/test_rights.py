@@ -173,6 +173,16 @@ def test_figures_come_from_the_work_time_calendars_data(client, db, monkeypatch,
         wages.rates.cache_clear()
 
 
+def test_deadline_comes_from_the_calendars_limitation_rule(client, db, monkeypatch):
+    """The date on the page is computed by the work-time calendar's rule, not written twice."""
+    last_year = dt.date.today().year - 1
+    body = client.get(rights_url("de")).content.decode()
+    assert f"31.12.{last_year + 3}" in body
+    monkeypatch.setattr(wages, "LIMITATION_YEARS", 4)
+    body = client.get(rights_url("de")).content.decode()
+    assert f"31.12.{last_year + 4}" in body and f"31.12.{last_year + 3}" not in body
+
+
 def test_deadline_follows_the_date():
     assert rights.deadline_facts(dt.date(2026, 11, 30)) == {"year": 2025, "limit": "31.12.2028"}
     facts = rights.wage_facts(dt.date(2026, 6, 1))
