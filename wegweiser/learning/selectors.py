@@ -90,18 +90,61 @@ def completion_figures(municipality, *, year: int | None = None) -> dict:
     return {"courses": COURSE_ORDER, "rows": ordered, "totals": totals, "year": year}
 
 
+# Smaller groups are not shown: with one or two participants of an organisation the coordinator
+# would learn what a colleague she knows by name did (DESIGN §8, data minimised).
+MIN_PARTICIPANTS = 3
+HIDDEN = {"started": None, "completed": None, "shown": False, "more": False}
+
+
+def _cell(figures: dict, people: int | None) -> dict:
+    """Counts only where at least MIN_PARTICIPANTS people started; a 0 only where the organisation
+    has that many members (otherwise "nobody started" names the one or two members)."""
+    started = figures["started"]
+    if started >= MIN_PARTICIPANTS or (started == 0 and (people or 0) >= MIN_PARTICIPANTS):
+        return {**figures, "shown": True, "more": False}
+    return dict(HIDDEN)
+
+
+def _total(raw: list[dict], cells: list[dict]) -> dict:
+    """The column total. If the hidden cells together hold fewer than MIN_PARTICIPANTS people (none
+    included: "nobody" names the members too), the total minus the shown cells would reveal them:
+    then the total is that of the shown cells and says that fewer than that many are left out."""
+    hidden = [f["started"] for f, cell in zip(raw, cells, strict=True) if not cell["shown"]]
+    if not hidden or sum(hidden) >= MIN_PARTICIPANTS:
+        parts, more = raw, False
+    else:
+        parts, more = [c for c in cells if c["shown"]], True
+    return {
+        "started": sum(p["started"] for p in parts),
+        "completed": sum(p["completed"] for p in parts),
+        "shown": True,
+        "more": more,
+    }
+
+
 def completion_table(municipality, *, year: int | None = None) -> dict:
-    """`completion_figures` laid out as a table: one cell per course in the offered order."""
+    """`completion_figures` laid out as a table: one cell per course in the offered order, small
+    cells suppressed (the page, the annual report and any export read this, never the raw figures).
+    A cell: {"started", "completed", "shown", "more"}; hidden cells carry no numbers at all."""
     data = completion_figures(municipality, year=year)
     courses = courses_for(municipality)
     empty = {"started": 0, "completed": 0}
+    raw = [[row["courses"].get(course.slug, empty) for course in courses] for row in data["rows"]]
     rows = [
         {
             "organization": row["organization"],
             "people": row["people"],
-            "cells": [row["courses"].get(course.slug, empty) for course in courses],
+            "cells": [_cell(figures, row["people"]) for figures in figures_row],
         }
-        for row in data["rows"]
+        for row, figures_row in zip(data["rows"], raw, strict=True)
     ]
-    totals = [data["totals"].get(course.slug, empty) for course in courses]
-    return {"courses": courses, "rows": rows, "totals": totals, "year": year}
+    totals = [
+        _total([r[i] for r in raw], [row["cells"][i] for row in rows]) for i in range(len(courses))
+    ]
+    return {
+        "courses": courses,
+        "rows": rows,
+        "totals": totals,
+        "year": year,
+        "min_participants": MIN_PARTICIPANTS,
+    }

@@ -6,13 +6,14 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
+from wegweiser.accounts.models import Membership, Role, User
 from wegweiser.learning.models import Enrolment
 
 SLUG = {"slug": "musterstadt"}
 
 
-def _complete(world, year: int, course: str) -> None:
-    member = world.users["member"]
+def _complete(world, year: int, course: str, member=None) -> None:
+    member = member or world.users["member"]
     Enrolment.objects.create(
         user=member,
         municipality=world.musterstadt,
@@ -22,22 +23,30 @@ def _complete(world, year: int, course: str) -> None:
     )
 
 
+def _colleague(world, number: int) -> User:
+    user = User.objects.create_user(f"colleague{number}@example.org", "x" * 16, name="Kollegin")
+    Membership.objects.create(
+        user=user, role=Role.MEMBER, municipality=world.musterstadt, organization=world.organization
+    )
+    return user
+
+
 def test_annual_report_counts_course_completions_of_its_year(client_as, world):
     Enrolment.objects.filter(municipality=world.musterstadt).delete()
-    _complete(world, 2025, "referring-safely")
+    for member in [world.users["member"], _colleague(world, 1), _colleague(world, 2)]:
+        _complete(world, 2025, "referring-safely", member)
     _complete(world, 2024, "recognising-exploitation")
     client = client_as("coordinator")
     page = client.get(reverse("network:report", kwargs={**SLUG, "year": 2025})).content.decode()
     assert 'id="courses-heading"' in page
     row = page.split(world.organization.name, 1)[1].split("</tr>", 1)[0]
-    # Courses in the offered order: recognising, know the others, referring (completed once in 2025)
-    assert [cell.split("<", 1)[0] for cell in row.split('<td class="kern-table__cell">')[1:]] == [
-        "0",
-        "0",
-        "1",
-    ]
+    # Courses in the offered order: recognising (one person: too few to show), know the others
+    # (nobody, in an organisation of three or more), referring (three completed in 2025).
+    cells = [cell.split("</td>", 1)[0] for cell in row.split('<td class="kern-table__cell">')[1:]]
+    assert "weniger als 3 Teilnehmende" in cells[0]
+    assert cells[1:] == ["0", "3"]
     other = client.get(reverse("network:report", kwargs={**SLUG, "year": 2023})).content.decode()
-    assert 'id="courses-heading"' in other and ">1</td>" not in other
+    assert 'id="courses-heading"' in other and ">3</td>" not in other
 
 
 def test_state_coordinator_sees_the_figures_in_the_report_too(client_as, world):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import polib
@@ -21,10 +22,28 @@ from wegweiser.worktime import wages
 from .pdfs import page_count
 
 LOCALE = Path(__file__).resolve().parents[1] / "locale"
-WORKER_FILES = ("rights.py", "_contacts.html", "rights.html", "rights_leaflet_pdf.html")
+# The worker-facing sources of the app (the rest – courses, figures, Workshop I kit – is German and
+# English only). A catalogue entry is worker-facing when one of its source occurrences is here;
+# test_worker_pages_render_only_worker_templates keeps the list complete. The glossary test
+# (navigator/tests/test_glossary.py) selects the same entries.
+WORKER_FILES = (
+    "learning/rights.py",
+    "learning/views/rights.py",
+    "templates/learning/rights.html",
+    "templates/learning/rights_easy.html",
+    "templates/learning/rights_leaflet_pdf.html",
+    "templates/learning/_contacts.html",
+    "templates/learning/municipality_section.html",
+)
 WORKER_LANGUAGES = [code for code, _name in settings.LANGUAGES if code not in ("de", "en")]
-# Proper names that stay the same in every language.
+# Strings that are genuinely the same in every language (numbers, paragraphs of law, names).
+# Keep it short: anything else that equals its English source is an untranslated string.
 SAME_EVERYWHERE: set[str] = set()
+
+
+def is_worker_source(path: str) -> bool:
+    """Occurrences are relative to the app ("rights.py", "templates/learning/…")."""
+    return ("learning/" + path).endswith(WORKER_FILES) or path.endswith(WORKER_FILES)
 
 
 def rights_url(language: str, slug: str = "musterstadt", name: str = "learning:rights") -> str:
@@ -35,22 +54,51 @@ def rights_url(language: str, slug: str = "musterstadt", name: str = "learning:r
 def worker_entries(language: str):
     po = polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "django.po"))
     for entry in po:
-        if any(path.endswith(WORKER_FILES) for path, _line in entry.occurrences):
+        if not entry.obsolete and any(is_worker_source(path) for path, _ in entry.occurrences):
             yield entry
+
+
+def translations(entry) -> list[str]:
+    return list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]
 
 
 @pytest.mark.parametrize("language", WORKER_LANGUAGES + ["de"])
 def test_every_rights_string_is_translated_and_not_an_english_copy(language):
     entries = list(worker_entries(language))
-    assert len(entries) > 50
+    # Guards the selection itself: without source references (--no-location) it would be empty.
+    assert len(entries) > 55
+    problems = []
     for entry in entries:
-        assert entry.msgstr.strip(), f"{language}: empty {entry.msgid!r}"
-        if entry.msgid not in SAME_EVERYWHERE:
-            assert entry.msgstr != entry.msgid, f"{language}: English copy {entry.msgid!r}"
-        if language != "de":
-            assert "machine translation, needs review" in entry.tcomment, entry.msgid
-        for placeholder in ("%(rate)s", "%(date)s", "%(since)s", "%(year)s", "%(limit)s"):
-            assert (placeholder in entry.msgid) == (placeholder in entry.msgstr), entry.msgid
+        for text in translations(entry):
+            if not text.strip():
+                problems.append(f"empty: {entry.msgid!r}")
+            elif text.strip() == entry.msgid.strip() and entry.msgid not in SAME_EVERYWHERE:
+                problems.append(f"English copy: {entry.msgid!r}")
+            for placeholder in re.findall(r"%\(\w+\)s", entry.msgid):
+                if placeholder not in text:
+                    problems.append(f"{placeholder} missing: {entry.msgid!r}")
+        if language != "de" and "machine translation, needs review" not in entry.tcomment:
+            problems.append(f"not marked for review: {entry.msgid!r}")
+    assert not problems, f"{language}:\n" + "\n".join(problems)
+
+
+def test_worker_pages_render_only_worker_templates(client, db):
+    """Every template of the app that a worker page renders is in WORKER_FILES, so its strings
+    are held to the worker-language rules above."""
+    urls = [
+        rights_url("ro"),
+        rights_url("de", name="learning:rights_easy"),
+        reverse("core:municipality", kwargs={"slug": "musterstadt"}),
+    ]
+    used = set()
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        used |= {t.name for t in response.templates if t.name and t.name.startswith("learning/")}
+    used.add("learning/rights_leaflet_pdf.html")  # the leaflet, typeset from the same context
+    assert "learning/rights.html" in used
+    for name in used:
+        assert ("templates/" + name).endswith(WORKER_FILES), name
 
 
 @pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
@@ -123,6 +171,16 @@ def test_figures_come_from_the_work_time_calendars_data(client, db, monkeypatch,
         assert "23,45 Euro" in easy
     finally:
         wages.rates.cache_clear()
+
+
+def test_deadline_comes_from_the_calendars_limitation_rule(client, db, monkeypatch):
+    """The date on the page is computed by the work-time calendar's rule, not written twice."""
+    last_year = dt.date.today().year - 1
+    body = client.get(rights_url("de")).content.decode()
+    assert f"31.12.{last_year + 3}" in body
+    monkeypatch.setattr(wages, "LIMITATION_YEARS", 4)
+    body = client.get(rights_url("de")).content.decode()
+    assert f"31.12.{last_year + 4}" in body and f"31.12.{last_year + 3}" not in body
 
 
 def test_deadline_follows_the_date():

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
+import re
 import xml.etree.ElementTree as ET
 import zipfile
 
@@ -51,6 +53,48 @@ def test_manifest_is_scorm_12_and_every_referenced_file_exists(world, slug):
     for name in names - {"imsmanifest.xml"}:
         text = archive.read(name).decode()
         assert 'src="http' not in text and "url(http" not in text and 'href="http:' not in text
+
+
+@pytest.mark.parametrize("slug", selectors.COURSE_ORDER)
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_manifest_validates_against_the_official_scorm_12_schemas(world, slug, language):
+    archive = zipfile.ZipFile(io.BytesIO(package(world, slug, language)))
+    scorm.validate_manifest(archive.read("imsmanifest.xml").decode())
+    # The schema files travel in the zip unchanged, next to the manifest that names them.
+    for name in scorm.SCHEMA_FILES:
+        assert archive.read(name) == (scorm.SCHEMA_DIR / name).read_bytes()
+
+
+def test_the_shipped_schemas_are_the_official_files_unchanged():
+    readme = (scorm.SCHEMA_DIR / "README.md").read_text(encoding="utf-8")
+    recorded = dict(
+        (name, digest) for digest, name in re.findall(r"([0-9a-f]{64})  (\S+\.xsd)", readme)
+    )
+    assert sorted(recorded) == sorted(scorm.SCHEMA_FILES)
+    for name, digest in recorded.items():
+        assert hashlib.sha256((scorm.SCHEMA_DIR / name).read_bytes()).hexdigest() == digest, name
+
+
+def test_the_validator_rejects_what_a_scorm_12_player_would_reject(world):
+    course = selectors.get_course(world.musterstadt, "referring-safely", "en")
+    manifest = scorm.package_files(course, world.musterstadt)["imsmanifest.xml"]
+    broken = [
+        manifest.replace('adlcp:scormtype="sco"', 'adlcp:scormtype="scorm"'),
+        manifest.replace(' type="webcontent"', ""),
+        manifest.replace("<metadata>", "<organizations/><metadata>", 1),
+        manifest.replace("</adlcp:masteryscore>", "</adlcp:masteryscore><adlcp:passmark/>"),
+        manifest.replace('identifier="item-', 'identifier="1item-'),
+    ]
+    for text in broken:
+        assert text != manifest
+        with pytest.raises(scorm.InvalidManifest):
+            scorm.validate_manifest(text)
+
+
+def test_an_overlong_title_is_shortened_to_what_the_schema_allows(world, monkeypatch):
+    course = selectors.get_course(world.musterstadt, "referring-safely", "en")
+    monkeypatch.setattr(world.musterstadt, "name", "Sehr lange Stadt " * 20)
+    scorm.validate_manifest(scorm.package_files(course, world.musterstadt)["imsmanifest.xml"])
 
 
 def test_export_is_a_zip_download_for_coordinators(client_as):
