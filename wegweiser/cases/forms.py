@@ -11,6 +11,7 @@ from wegweiser.guidebook.models import Need
 
 from .choices import ConsentPurpose, HowGiven, Outcome, Service
 from .models import Case
+from .services import FORM_FIELDS
 
 LANGUAGE_CHOICES = [(code, name) for code, name in settings.LANGUAGES] + [
     ("other", _("other language")),
@@ -46,23 +47,7 @@ class CaseForm(forms.ModelForm):
 
     class Meta:
         model = Case
-        fields = [
-            "first_contact_on",
-            "came_via",
-            "languages",
-            "gender",
-            "age_group",
-            "nationality_group",
-            "residence_status",
-            "sector",
-            "exploitation_form",
-            "needs",
-            "services_given",
-            "outcomes",
-            "person_name",
-            "contact",
-            "notes",
-        ]
+        fields = FORM_FIELDS
         widgets = {
             "first_contact_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "person_name": forms.TextInput(attrs={"autocomplete": "off"}),

@@ -37,8 +37,9 @@ class TransitionNotAllowed(CaseError):
     status = 409
 
 
-# Fields a counsellor edits on the case form (the rest is set by dedicated services).
-EDITABLE = [
+# Fields a counsellor edits on the case form, in the form's order (the rest is set by dedicated
+# services). `needs` is many-to-many: the services take it as their own argument.
+FORM_FIELDS = [
     "first_contact_on",
     "came_via",
     "languages",
@@ -48,12 +49,14 @@ EDITABLE = [
     "residence_status",
     "sector",
     "exploitation_form",
+    "needs",
     "services_given",
     "outcomes",
     "person_name",
     "contact",
     "notes",
 ]
+EDITABLE = [name for name in FORM_FIELDS if name != "needs"]
 PERSONAL = {"person_name", "contact", "notes"}
 
 
