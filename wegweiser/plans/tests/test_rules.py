@@ -31,6 +31,19 @@ def fresh_plan(network):
     return services.create_plan(network, title="Plan", starts_year=year, ends_year=year + 2)
 
 
+def join_with_new_organization(world, actor_type, **fields) -> Organization:
+    """A new organisation of that actor type in Musterstadt, joined by a member (the admin)."""
+    organization = Organization.objects.create(name="Neue Stelle", actor_type=actor_type, **fields)
+    organization.municipalities.add(world.musterstadt)
+    Membership.objects.create(
+        user=world.users["admin"],
+        role=Role.MEMBER,
+        municipality=world.musterstadt,
+        organization=organization,
+    )
+    return organization
+
+
 def measure(plan, **extra):
     values = {
         "field": Field.COOPERATION,
@@ -77,16 +90,7 @@ def test_draft_does_not_repeat_and_dropped_proposals_stay_dropped(fresh_plan):
 
 def test_a_closed_gap_is_no_longer_proposed(fresh_plan, network, world):
     gap = network_services.gaps(network)[0]
-    organization = Organization.objects.create(
-        name="Neue Stelle", actor_type=gap.actor_type, status="published"
-    )
-    organization.municipalities.add(world.musterstadt)
-    Membership.objects.create(
-        user=world.users["admin"],
-        role=Role.MEMBER,
-        municipality=world.musterstadt,
-        organization=organization,
-    )
+    join_with_new_organization(world, gap.actor_type, status="published")
     keys = {proposal.source_key for proposal in draft.proposals_for(fresh_plan)}
     assert f"gap:{gap.actor_type.key}" not in keys
 
@@ -107,14 +111,7 @@ def test_members_of_type_follows_memberships(fresh_plan, network, world):
     gap = network_services.gaps(network)[0]
     counted = measure(fresh_plan, indicator="members_of_type", indicator_param=gap.actor_type.key)
     assert indicators.read(counted).value == 0
-    organization = Organization.objects.create(name="Neue Stelle", actor_type=gap.actor_type)
-    organization.municipalities.add(world.musterstadt)
-    Membership.objects.create(
-        user=world.users["admin"],
-        role=Role.MEMBER,
-        municipality=world.musterstadt,
-        organization=organization,
-    )
+    join_with_new_organization(world, gap.actor_type)
     reading = indicators.read(counted)
     assert reading.value == 1 and reading.computed and reading.reached(Decimal(1))
 
