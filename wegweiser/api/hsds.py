@@ -19,6 +19,7 @@ from django.http import Http404, HttpRequest
 from ninja import Query, Router, Schema
 
 from wegweiser.core.models import Municipality, State
+from wegweiser.core.selectors import public_state
 from wegweiser.guidebook.exports import hsds
 from wegweiser.guidebook.exports.serializers import organization_data
 from wegweiser.guidebook.models import Organization
@@ -28,13 +29,6 @@ router = Router(tags=["hsds"])
 
 MAX_PER_PAGE = 100
 OPENAPI_URL = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json"
-
-
-def _state(slug: str) -> State:
-    state = State.objects.filter(slug=slug).first()
-    if state is None:
-        raise Http404
-    return state
 
 
 def _municipality(state: State, slug: str) -> Municipality:
@@ -110,7 +104,7 @@ def _service_owner(state: State, municipality: str | None, pk: uuid.UUID) -> Org
 
 
 def _base(state: str, municipality: str | None) -> tuple[State, str | None]:
-    found = _state(state)
+    found = public_state(state)
     if municipality is not None:
         _municipality(found, municipality)
     return found, municipality
