@@ -103,6 +103,17 @@ def _parse(request: HttpRequest, slug: str):
     return municipality, needs, status, error or status_error, current_language()
 
 
+def _picker_context(municipality, needs: list[Need], status: str) -> dict[str, object]:
+    """What the pages with the situation picker (professional and simple mode) show it with."""
+    return {
+        "municipality": municipality,
+        "all_needs": Need.objects.all(),
+        "selected": {need.key for need in needs},
+        "status": status,
+        "statuses": RESIDENCE_STATUSES,
+    }
+
+
 @require_safe
 def professional(request: HttpRequest, slug: str) -> HttpResponse:
     """Professional mode: tick situations, get the organisations to involve in order."""
@@ -114,11 +125,7 @@ def professional(request: HttpRequest, slug: str) -> HttpResponse:
     _decorate(result, municipality, language)
     query = _result_query(needs, status)
     context = {
-        "municipality": municipality,
-        "all_needs": Need.objects.all(),
-        "selected": {need.key for need in needs},
-        "status": status,
-        "statuses": RESIDENCE_STATUSES,
+        **_picker_context(municipality, needs, status),
         "result": result,
         "error": error,
         "query": query,
@@ -179,11 +186,7 @@ def simple_help(request: HttpRequest, slug: str) -> HttpResponse:
     municipality, needs, status, error, language = _parse(request, slug)
     services = counselling_services(municipality, needs, language)
     context = {
-        "municipality": municipality,
-        "all_needs": Need.objects.all(),
-        "selected": {need.key for need in needs},
-        "status": status,
-        "statuses": RESIDENCE_STATUSES,
+        **_picker_context(municipality, needs, status),
         "fallback_contacts": fallback_contacts(language) if not services else [],
         "needs": needs,
         "acute": any(need.acute for need in needs),
