@@ -23,11 +23,10 @@ from django.http import Http404, HttpRequest
 from wegweiser.accounts.access import active_memberships, states_coordinated_by
 from wegweiser.accounts.models import Role
 
-from .models import Brief, Case, CaseOffice, Referral, ReferralStatus
+from .choices import OPEN_REFERRAL
+from .models import Brief, Case, CaseOffice, Referral
 
 _Row = TypeVar("_Row", bound=Model)
-
-OPEN_REFERRAL = (ReferralStatus.PROPOSED, ReferralStatus.ACCEPTED)
 
 
 def counselling_organizations(user) -> set:
