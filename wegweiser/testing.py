@@ -110,6 +110,13 @@ def check_accessibility(page, label: str = "") -> None:
         raise AssertionError(f"axe-core violations on {label or page.url}:\n" + "\n".join(lines))
 
 
+def visit(page, url: str) -> None:
+    """Open the page in the browser, expect no error status and check it with axe-core."""
+    response = page.goto(url)
+    assert response.status < 400, url
+    check_accessibility(page)
+
+
 def screenshot_name(nodeid: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "_", nodeid)[-150:] + ".png"
 

@@ -8,15 +8,9 @@ import pytest
 from django.core import mail
 
 from wegweiser.guidebook.models import Organization
-from wegweiser.testing import AXE_PATH, browser_login, check_accessibility
+from wegweiser.testing import AXE_PATH, browser_login, check_accessibility, visit
 
 NEW_MEMBER = "neue.kollegin@jobcenter-musterstadt.example.org"
-
-
-def visit(page, url):
-    response = page.goto(url)
-    assert response.status < 400, url
-    check_accessibility(page)
 
 
 @pytest.mark.browser

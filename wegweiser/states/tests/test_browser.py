@@ -10,15 +10,9 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from wegweiser.core.models import Municipality
-from wegweiser.testing import AXE_PATH, browser_login, check_accessibility
+from wegweiser.testing import AXE_PATH, browser_login, check_accessibility, visit
 
 NEW_COORDINATOR = "integration@mainz.example.org"
-
-
-def visit(page, url):
-    response = page.goto(url)
-    assert response.status < 400, url
-    check_accessibility(page)
 
 
 @pytest.mark.browser
