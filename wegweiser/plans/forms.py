@@ -7,6 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wegweiser.core.forms import date_input
 from wegweiser.guidebook.models import ActorType, Organization
 
 from . import indicators
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from django.utils.functional import _StrPromise
 
 CHECKBOX = "kern-form-check__checkbox"
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = date_input()
 
 
 class PlanForm(forms.ModelForm):
