@@ -44,6 +44,17 @@ def join_with_new_organization(world, actor_type, **fields) -> Organization:
     return organization
 
 
+def adopt(plan, world, reference="B-1"):
+    """The council adopts the plan today (recorded by the coordinator)."""
+    return services.adopt(
+        plan,
+        adopted_on=timezone.localdate(),
+        adopted_by="Stadtrat",
+        decision_reference=reference,
+        user=world.users["coordinator"],
+    )
+
+
 def measure(plan, **extra):
     values = {
         "field": Field.COOPERATION,
@@ -209,13 +220,7 @@ def test_a_task_belongs_to_one_measure_and_only_of_the_same_network(fresh_plan, 
 
 def test_adopted_version_keeps_its_text_after_later_edits(fresh_plan, world):
     kept = measure(fresh_plan, title="Alter Titel", goal="Altes Ziel", internal_note="intern")
-    version = services.adopt(
-        fresh_plan,
-        adopted_on=timezone.localdate(),
-        adopted_by="Stadtrat",
-        decision_reference="B-1",
-        user=world.users["coordinator"],
-    )
+    version = adopt(fresh_plan, world)
     frozen = dict(version.content)
     kept.title, kept.goal = "Neuer Titel", "Neues Ziel"
     kept.save()
@@ -226,25 +231,13 @@ def test_adopted_version_keeps_its_text_after_later_edits(fresh_plan, world):
     assert version.content == frozen
     titles = [m["title"] for group in version.content["fields"] for m in group["measures"]]
     assert titles == ["Alter Titel"] and version.content["title"] == "Plan"
-    second = services.adopt(
-        fresh_plan,
-        adopted_on=timezone.localdate(),
-        adopted_by="Stadtrat",
-        decision_reference="B-2",
-        user=world.users["coordinator"],
-    )
+    second = adopt(fresh_plan, world, "B-2")
     assert second.number == 2 and second.content["title"] == "Neuer Plan"
 
 
 def test_a_plan_without_measures_cannot_be_adopted(fresh_plan, world):
     with pytest.raises(ValidationError):
-        services.adopt(
-            fresh_plan,
-            adopted_on=timezone.localdate(),
-            adopted_by="Stadtrat",
-            decision_reference="B-1",
-            user=world.users["coordinator"],
-        )
+        adopt(fresh_plan, world)
     assert not fresh_plan.versions.exists()
 
 
@@ -253,13 +246,7 @@ def test_public_content_leaves_out_internal_parts(fresh_plan, world):
     measure(fresh_plan, title="Nur intern", is_public=False)
     fresh_plan.internal_notes = "interne Planung"
     fresh_plan.save()
-    version = services.adopt(
-        fresh_plan,
-        adopted_on=timezone.localdate(),
-        adopted_by="Stadtrat",
-        decision_reference="B-1",
-        user=world.users["coordinator"],
-    )
+    version = adopt(fresh_plan, world)
     public = str(selectors.public_content(version))
     assert "Öffentlich" in public
     assert "geheime Notiz" not in public and "Nur intern" not in public
