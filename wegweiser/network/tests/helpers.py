@@ -10,8 +10,10 @@ def network(world) -> Network:
     return Network.objects.get(municipality=world.musterstadt)
 
 
-def make_meeting(world, when, kind=MeetingKind.ROUND_TABLE, *, hours=2, **extra) -> Meeting:
-    """A meeting of Musterstadt's network in the town hall, created by the coordinator."""
+def make_meeting(
+    world, when, kind=MeetingKind.ROUND_TABLE, *, hours=2, place="Rathaus", **extra
+) -> Meeting:
+    """A meeting of Musterstadt's network (by default in the town hall), made by the coordinator."""
     return services.create_meeting(
         network(world),
         created_by=world.users["coordinator"],
@@ -19,6 +21,6 @@ def make_meeting(world, when, kind=MeetingKind.ROUND_TABLE, *, hours=2, **extra)
         title=extra.pop("title", "Runder Tisch"),
         starts_at=when,
         ends_at=when + datetime.timedelta(hours=hours),
-        place="Rathaus",
+        place=place,
         **extra,
     )
