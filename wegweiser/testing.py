@@ -110,6 +110,30 @@ def check_accessibility(page, label: str = "") -> None:
         raise AssertionError(f"axe-core violations on {label or page.url}:\n" + "\n".join(lines))
 
 
+def visit(page, url: str) -> None:
+    """Open the page in the browser, expect no error status and check it with axe-core."""
+    response = page.goto(url)
+    assert response.status < 400, url
+    check_accessibility(page)
+
+
+def accept_invitation_in_own_browser(page, mail_body: str, name: str):
+    """The invited person opens the link of the invitation e-mail in a browser of her own (axe-core
+    loaded) and creates her account; returns her page (close it with `.context.close()`)."""
+    found = re.search(r"https?://\S+(/network/invitation/\S+/)", mail_body)
+    assert found, "no invitation link in the e-mail"
+    link = found.group(1)
+    context = page.context.browser.new_context(base_url=page.live_server_url)
+    context.add_init_script(path=str(AXE_PATH))
+    own = context.new_page()
+    visit(own, "/de" + link)
+    own.fill("#id_name", name)
+    own.fill("#id_password1", "sichere-passphrase-2027")
+    own.fill("#id_password2", "sichere-passphrase-2027")
+    own.click("main button[type=submit]")
+    return own
+
+
 def screenshot_name(nodeid: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "_", nodeid)[-150:] + ".png"
 

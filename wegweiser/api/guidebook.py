@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import uuid
 
-from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.responses import Status
 
 from wegweiser.accounts.access import roles_in
 from wegweiser.accounts.models import Role
-from wegweiser.core.models import Municipality
+from wegweiser.core.selectors import public_municipality
 from wegweiser.guidebook.access import may_see_internal
 from wegweiser.guidebook.exports import hsds, messages
 from wegweiser.guidebook.exports.hsds_import import import_hsds, max_bytes
@@ -152,10 +151,6 @@ class ErrorOut(Schema):
     detail: str
 
 
-def _municipality(slug: str) -> Municipality:
-    return get_object_or_404(Municipality.objects.select_related("state"), slug=slug)
-
-
 @router.get("/actor-types", response=list[ActorTypeOut], auth=None)
 def list_actor_types(request):
     """The shared vocabulary of actor types (all languages)."""
@@ -174,7 +169,7 @@ def get_guidebook(request, slug: str):
     """A municipality's guidebook. Anonymous callers and outsiders get the formal (public)
     version; network members (bearer token or verified session) also get contact persons with
     consent and internal notes."""
-    municipality = _municipality(slug)
+    municipality = public_municipality(slug)
     user = optional_user(request)
     if may_see_internal(user, municipality):
         return informal_guidebook(municipality, user)
@@ -189,7 +184,7 @@ def get_guidebook(request, slug: str):
 )
 def get_guidebook_organization(request, slug: str, organization_id: uuid.UUID):
     """One published organisation of a municipality's guidebook (informal fields for members)."""
-    municipality = _municipality(slug)
+    municipality = public_municipality(slug)
     data = organization_of_guidebook(municipality, organization_id, optional_user(request))
     if data is None:
         raise HttpError(404, str(messages.NOT_FOUND))
@@ -204,7 +199,7 @@ def get_guidebook_organization(request, slug: str, organization_id: uuid.UUID):
 def export_guidebook_hsds(request, slug: str):
     """The formal guidebook as Open Referral HSDS 3.0 with the Wegweiser profile
     (docs/hsds-profile.md)."""
-    return hsds.export_document(_municipality(slug))
+    return hsds.export_document(public_municipality(slug))
 
 
 @router.post(
@@ -233,7 +228,7 @@ def import_guidebook_hsds(
 
     All or nothing: if any record is rejected, the answer (400) lists every rejected record with
     its reason and nothing is changed. With dry_run=true nothing is written even when valid."""
-    municipality = _municipality(slug)
+    municipality = public_municipality(slug)
     roles = roles_in(request.auth, municipality)
     if not roles:
         raise HttpError(404, str(messages.NOT_FOUND))

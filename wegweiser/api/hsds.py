@@ -16,9 +16,10 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
-from ninja import Router
+from ninja import Query, Router, Schema
 
 from wegweiser.core.models import Municipality, State
+from wegweiser.core.selectors import public_state
 from wegweiser.guidebook.exports import hsds
 from wegweiser.guidebook.exports.serializers import organization_data
 from wegweiser.guidebook.models import Organization
@@ -28,13 +29,6 @@ router = Router(tags=["hsds"])
 
 MAX_PER_PAGE = 100
 OPENAPI_URL = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json"
-
-
-def _state(slug: str) -> State:
-    state = State.objects.filter(slug=slug).first()
-    if state is None:
-        raise Http404
-    return state
 
 
 def _municipality(state: State, slug: str) -> Municipality:
@@ -110,17 +104,29 @@ def _service_owner(state: State, municipality: str | None, pk: uuid.UUID) -> Org
 
 
 def _base(state: str, municipality: str | None) -> tuple[State, str | None]:
-    found = _state(state)
+    found = public_state(state)
     if municipality is not None:
         _municipality(found, municipality)
     return found, municipality
 
 
-def _list(kind: str, state: State, municipality, actor_type, language, need, page, per_page):
-    queryset = _filtered(state, municipality, actor_type, language, need)
-    organizations, total = _paged(queryset, page, per_page)
+class HsdsListQuery(Schema):
+    """The filters (combined with AND) and the page of a list endpoint."""
+
+    actor_type: str | None = None
+    language: str | None = None
+    need: str | None = None
+    page: int = 1
+    per_page: int = 20
+
+
+def _list(
+    kind: str, state: State, municipality: str | None, query: HsdsListQuery
+) -> dict[str, Any]:
+    queryset = _filtered(state, municipality, query.actor_type, query.language, query.need)
+    organizations, total = _paged(queryset, query.page, query.per_page)
     render = _organization if kind == "organizations" else _service
-    return _page([render(o, state) for o in organizations], total, page, per_page)
+    return _page([render(o, state) for o in organizations], total, query.page, query.per_page)
 
 
 def _one_organization(state: State, municipality: str | None, pk: uuid.UUID) -> dict[str, Any]:
@@ -155,29 +161,19 @@ def organizations(
     request: HttpRequest,
     state: str,
     municipality: str | None = None,
-    actor_type: str | None = None,
-    language: str | None = None,
-    need: str | None = None,
-    page: int = 1,
-    per_page: int = 20,
+    *,
+    query: Query[HsdsListQuery],
 ) -> dict[str, Any]:
     found, _none = _base(state, None)
-    return _list("organizations", found, municipality, actor_type, language, need, page, per_page)
+    return _list("organizations", found, municipality, query)
 
 
 @router.get(PLACE + "/organizations", url_name="hsds_m_organizations")
 def m_organizations(
-    request: HttpRequest,
-    state: str,
-    municipality: str,
-    actor_type: str | None = None,
-    language: str | None = None,
-    need: str | None = None,
-    page: int = 1,
-    per_page: int = 20,
+    request: HttpRequest, state: str, municipality: str, query: Query[HsdsListQuery]
 ) -> dict[str, Any]:
     found, place = _base(state, municipality)
-    return _list("organizations", found, place, actor_type, language, need, page, per_page)
+    return _list("organizations", found, place, query)
 
 
 @router.get(STATE + "/organizations/{id}", url_name="hsds_organization")
@@ -199,29 +195,19 @@ def services(
     request: HttpRequest,
     state: str,
     municipality: str | None = None,
-    actor_type: str | None = None,
-    language: str | None = None,
-    need: str | None = None,
-    page: int = 1,
-    per_page: int = 20,
+    *,
+    query: Query[HsdsListQuery],
 ) -> dict[str, Any]:
     found, _none = _base(state, None)
-    return _list("services", found, municipality, actor_type, language, need, page, per_page)
+    return _list("services", found, municipality, query)
 
 
 @router.get(PLACE + "/services", url_name="hsds_m_services")
 def m_services(
-    request: HttpRequest,
-    state: str,
-    municipality: str,
-    actor_type: str | None = None,
-    language: str | None = None,
-    need: str | None = None,
-    page: int = 1,
-    per_page: int = 20,
+    request: HttpRequest, state: str, municipality: str, query: Query[HsdsListQuery]
 ) -> dict[str, Any]:
     found, place = _base(state, municipality)
-    return _list("services", found, place, actor_type, language, need, page, per_page)
+    return _list("services", found, place, query)
 
 
 @router.get(STATE + "/services/{id}", url_name="hsds_service")

@@ -14,16 +14,19 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, Model, OuterRef, QuerySet
 from django.http import Http404, HttpRequest
 
 from wegweiser.accounts.access import active_memberships, states_coordinated_by
 from wegweiser.accounts.models import Role
 
-from .models import Brief, Case, CaseOffice, Referral, ReferralStatus
+from .choices import OPEN_REFERRAL
+from .models import Brief, Case, CaseOffice, Referral
 
-OPEN_REFERRAL = (ReferralStatus.PROPOSED, ReferralStatus.ACCEPTED)
+_Row = TypeVar("_Row", bound=Model)
 
 
 def counselling_organizations(user) -> set:
@@ -54,18 +57,20 @@ def _require_user(request: HttpRequest):
     return user
 
 
+def _one_or_404(visible: QuerySet[_Row], pk) -> _Row:
+    """The row with this key among those the user may see; 404 for unknown and foreign ones alike."""
+    row = visible.filter(pk=pk).first()
+    if row is None:
+        raise Http404
+    return row
+
+
 def get_case_for_user(request: HttpRequest, case_id) -> Case:
     """The case, or 404 for anyone who is not a counsellor of its organisation."""
     user = _require_user(request)
-    case = (
-        cases_visible_to(user)
-        .select_related("organization", "municipality")
-        .filter(pk=case_id)
-        .first()
+    return _one_or_404(
+        cases_visible_to(user).select_related("organization", "municipality"), case_id
     )
-    if case is None:
-        raise Http404
-    return case
 
 
 def incoming_referrals_for(user) -> QuerySet[Referral]:
@@ -82,15 +87,10 @@ def incoming_referrals_for(user) -> QuerySet[Referral]:
 
 def get_incoming_referral_for_user(request: HttpRequest, referral_id) -> Referral:
     user = _require_user(request)
-    referral = (
-        incoming_referrals_for(user)
-        .select_related("case__organization", "to_organization")
-        .filter(pk=referral_id)
-        .first()
+    return _one_or_404(
+        incoming_referrals_for(user).select_related("case__organization", "to_organization"),
+        referral_id,
     )
-    if referral is None:
-        raise Http404
-    return referral
 
 
 def briefs_visible_to(user) -> QuerySet[Brief]:
@@ -109,14 +109,12 @@ def briefs_visible_to(user) -> QuerySet[Brief]:
 def get_brief_for_user(request: HttpRequest, brief_id) -> tuple[Brief, bool]:
     """(brief, is_owner): owners may open the case; participants see only the brief."""
     user = _require_user(request)
-    brief = (
-        briefs_visible_to(user)
-        .select_related("case__organization", "meeting__network__municipality")
-        .filter(pk=brief_id)
-        .first()
+    brief = _one_or_404(
+        briefs_visible_to(user).select_related(
+            "case__organization", "meeting__network__municipality"
+        ),
+        brief_id,
     )
-    if brief is None:
-        raise Http404
     return brief, brief.case.organization_id in counselling_organizations(user)
 
 

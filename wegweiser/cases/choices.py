@@ -113,3 +113,7 @@ class ReferralStatus(models.TextChoices):
     DECLINED = "declined", _("declined")
     DONE = "done", _("done")
     WITHDRAWN = "withdrawn", _("withdrawn")
+
+
+# While a referral is open the receiving organisation sees its shared part.
+OPEN_REFERRAL = (ReferralStatus.PROPOSED, ReferralStatus.ACCEPTED)

@@ -7,10 +7,12 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wegweiser.core.forms import date_input
 from wegweiser.guidebook.models import Need
 
 from .choices import ConsentPurpose, HowGiven, Outcome, Service
 from .models import Case
+from .services import FORM_FIELDS
 
 LANGUAGE_CHOICES = [(code, name) for code, name in settings.LANGUAGES] + [
     ("other", _("other language")),
@@ -46,25 +48,9 @@ class CaseForm(forms.ModelForm):
 
     class Meta:
         model = Case
-        fields = [
-            "first_contact_on",
-            "came_via",
-            "languages",
-            "gender",
-            "age_group",
-            "nationality_group",
-            "residence_status",
-            "sector",
-            "exploitation_form",
-            "needs",
-            "services_given",
-            "outcomes",
-            "person_name",
-            "contact",
-            "notes",
-        ]
+        fields = FORM_FIELDS
         widgets = {
-            "first_contact_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "first_contact_on": date_input(),
             "person_name": forms.TextInput(attrs={"autocomplete": "off"}),
             "contact": forms.Textarea(attrs={"rows": 2, "autocomplete": "off"}),
             "notes": forms.Textarea(attrs={"rows": 6}),
@@ -136,9 +122,7 @@ class ConsentForm(forms.Form):
         queryset=None,
         required=False,
     )
-    given_on = forms.DateField(
-        label=_("given on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    given_on = forms.DateField(label=_("given on"), widget=date_input())
     given_how = forms.ChoiceField(label=_("given how"), choices=HowGiven.choices)
 
     def __init__(self, *args, recipients, **kwargs):
@@ -156,9 +140,7 @@ class ConsentForm(forms.Form):
 
 
 class WithdrawConsentForm(forms.Form):
-    withdrawn_on = forms.DateField(
-        label=_("withdrawn on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    withdrawn_on = forms.DateField(label=_("withdrawn on"), widget=date_input())
     withdrawn_how = forms.ChoiceField(label=_("withdrawn how"), choices=HowGiven.choices)
 
 
@@ -167,7 +149,7 @@ class TaskForm(forms.Form):
     due_on = forms.DateField(
         label=_("due on"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=date_input(),
     )
 
 
@@ -243,7 +225,7 @@ class LetterForm(forms.Form):
     )
     deadline = forms.DateField(
         label=_("deadline for payment"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=date_input(),
     )
 
     def clean_deadline(self):

@@ -16,6 +16,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .choices import (
+    OPEN_REFERRAL,
     AgeGroup,
     CameVia,
     CaseStatus,
@@ -231,7 +232,7 @@ class Referral(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.status in (ReferralStatus.PROPOSED, ReferralStatus.ACCEPTED)
+        return self.status in OPEN_REFERRAL
 
 
 class WorkTimeEvidence(models.Model):

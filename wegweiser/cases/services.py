@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .choices import CaseStatus, ConsentPurpose, ReferralStatus
+from .choices import OPEN_REFERRAL, CaseStatus, ConsentPurpose, ReferralStatus
 from .models import AuditEntry, Brief, Case, CaseTask, Consent, Referral, WorkTimeEvidence
 from .selectors import active_consent, shareable_fields
 
@@ -37,8 +37,9 @@ class TransitionNotAllowed(CaseError):
     status = 409
 
 
-# Fields a counsellor edits on the case form (the rest is set by dedicated services).
-EDITABLE = [
+# Fields a counsellor edits on the case form, in the form's order (the rest is set by dedicated
+# services). `needs` is many-to-many: the services take it as their own argument.
+FORM_FIELDS = [
     "first_contact_on",
     "came_via",
     "languages",
@@ -48,12 +49,14 @@ EDITABLE = [
     "residence_status",
     "sector",
     "exploitation_form",
+    "needs",
     "services_given",
     "outcomes",
     "person_name",
     "contact",
     "notes",
 ]
+EDITABLE = [name for name in FORM_FIELDS if name != "needs"]
 PERSONAL = {"person_name", "contact", "notes"}
 
 
@@ -179,7 +182,7 @@ def withdraw_consent(consent: Consent, *, user, withdrawn_on, withdrawn_how: str
         still_allowed = active_consent(consent.case, ConsentPurpose.REFER, consent.recipient)
         if still_allowed is None:
             for referral in consent.case.referrals.filter(
-                to_organization_id=consent.recipient_id, status__in=OPEN
+                to_organization_id=consent.recipient_id, status__in=OPEN_REFERRAL
             ):
                 transition_referral(referral, user=user, action="withdraw", side="sender")
     return consent
@@ -221,7 +224,7 @@ def propose_referral(case: Case, *, user, to_organization, keys: list[str], mess
             )
             % {"organization": to_organization.name}
         )
-    if case.referrals.filter(to_organization=to_organization, status__in=OPEN).exists():
+    if case.referrals.filter(to_organization=to_organization, status__in=OPEN_REFERRAL).exists():
         raise CaseError(_("There is already an open referral to this organisation."))
     referral = Referral.objects.create(
         case=case,
@@ -234,13 +237,12 @@ def propose_referral(case: Case, *, user, to_organization, keys: list[str], mess
     return referral
 
 
-OPEN = (ReferralStatus.PROPOSED, ReferralStatus.ACCEPTED)
 # action → (allowed from, new status, who: "sender" or "receiver")
 TRANSITIONS = {
     "accept": ((ReferralStatus.PROPOSED,), ReferralStatus.ACCEPTED, "receiver"),
     "decline": ((ReferralStatus.PROPOSED,), ReferralStatus.DECLINED, "receiver"),
     "done": ((ReferralStatus.ACCEPTED,), ReferralStatus.DONE, "receiver"),
-    "withdraw": (OPEN, ReferralStatus.WITHDRAWN, "sender"),
+    "withdraw": (OPEN_REFERRAL, ReferralStatus.WITHDRAWN, "sender"),
 }
 TRANSITION_LABELS = {
     "accept": gettext_lazy("Accept"),

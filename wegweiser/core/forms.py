@@ -14,6 +14,11 @@ class KernFormRenderer(TemplatesSetting):
     field_template_name = "components/field.html"
 
 
+def date_input() -> forms.DateInput:
+    """The browser's date picker; its value is always ISO (YYYY-MM-DD), whatever the language."""
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
 class MunicipalityForm(forms.ModelForm):
     """A state coordinator starts a municipality of her state (validation only; the write is
     `services.start_municipality`)."""

@@ -2,7 +2,7 @@
 
 from django.shortcuts import get_object_or_404
 
-from .models import Municipality
+from .models import Municipality, State
 
 
 def public_municipality(slug: str) -> Municipality:
@@ -12,3 +12,8 @@ def public_municipality(slug: str) -> Municipality:
     `accounts.access.get_municipality_for_user` instead, which also answers 404 to outsiders.
     """
     return get_object_or_404(Municipality.objects.select_related("state"), slug=slug)
+
+
+def public_state(slug: str) -> State:
+    """A federal state for a public page or the open API; 404 for an unknown slug."""
+    return get_object_or_404(State, slug=slug)

@@ -14,6 +14,7 @@ old state for up to FINGERPRINT_SECONDS; with Redis (REDIS_URL) every process se
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
@@ -22,6 +23,15 @@ from django.db.models import Max
 from .models import ContactPerson, Location, MandateItem, MandateTranslation, Organization
 
 FINGERPRINT_SECONDS = 30
+# Each history recorded for a guidebook entry, with the way from its rows to the organisation
+# (Any: django-simple-history adds the `history` manager when the app loads).
+HISTORIES: list[tuple[Any, str]] = [
+    (Organization, "id__in"),
+    (Location, "organization_id__in"),
+    (MandateItem, "organization_id__in"),
+    (ContactPerson, "organization_id__in"),
+    (MandateTranslation, "item__organization_id__in"),
+]
 
 
 def _fingerprint_key(municipality_id) -> str:
@@ -51,19 +61,8 @@ def _compute(municipality_id) -> str:
         )
     )
     newest = [
-        Organization.history.filter(id__in=organization_ids).aggregate(m=Max("history_date"))["m"],
-        Location.history.filter(organization_id__in=organization_ids).aggregate(
-            m=Max("history_date")
-        )["m"],
-        MandateItem.history.filter(organization_id__in=organization_ids).aggregate(
-            m=Max("history_date")
-        )["m"],
-        ContactPerson.history.filter(organization_id__in=organization_ids).aggregate(
-            m=Max("history_date")
-        )["m"],
-        MandateTranslation.history.filter(item__organization_id__in=organization_ids).aggregate(
-            m=Max("history_date")
-        )["m"],
+        model.history.filter(**{lookup: organization_ids}).aggregate(m=Max("history_date"))["m"]
+        for model, lookup in HISTORIES
     ]
     generation = cache.get(_generation_key(municipality_id), 0)
     raw = "|".join(organization_ids) + "|" + "|".join(str(value) for value in newest)

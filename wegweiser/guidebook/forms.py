@@ -9,6 +9,8 @@ from django.conf import settings
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from wegweiser.core.forms import date_input
+
 from .models import (
     ActorType,
     ContactPerson,
@@ -111,7 +113,7 @@ class MandateItemForm(forms.ModelForm):
         fields = ["kind", "text", "source", "as_of", "order"]
         widgets = {
             "text": forms.Textarea(attrs={"rows": 3}),
-            "as_of": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "as_of": date_input(),
         }
 
     def __init__(self, *args, **kwargs):
@@ -190,7 +192,7 @@ class ContactPersonForm(forms.ModelForm):
         ]
         widgets = {
             "practical_note": forms.Textarea(attrs={"rows": 2}),
-            "consent_given_at": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "consent_given_at": date_input(),
         }
         help_texts = {
             "consent_given_at": _(

@@ -11,7 +11,7 @@ from functools import cache
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import get_language_info
@@ -23,6 +23,7 @@ from wegweiser.core.i18n import current_language, is_professional_language
 from wegweiser.core.models import Municipality
 from wegweiser.core.pdf import render_pdf
 from wegweiser.core.qr import qr_svg, qr_svg_data_uri
+from wegweiser.core.selectors import public_municipality
 from wegweiser.guidebook.access import may_see_internal
 from wegweiser.guidebook.models import Need
 
@@ -50,10 +51,6 @@ def _pdf_css() -> str:
     assert isinstance(path, str), "navigator/sheet-pdf.css is missing"
     with open(path, encoding="utf-8") as handle:
         return handle.read()
-
-
-def _municipality(slug: str) -> Municipality:
-    return get_object_or_404(Municipality.objects.select_related("state"), slug=slug)
 
 
 def _selection(request: HttpRequest, param: str = "needs") -> tuple[list[Need], str]:
@@ -97,10 +94,21 @@ def _decorate(result, municipality: Municipality, language: str) -> None:
 
 def _parse(request: HttpRequest, slug: str):
     """(municipality, needs, status, first error or "", language) of a navigator request."""
-    municipality = _municipality(slug)
+    municipality = public_municipality(slug)
     needs, error = _selection(request)
     status, status_error = _status(request)
     return municipality, needs, status, error or status_error, current_language()
+
+
+def _picker_context(municipality, needs: list[Need], status: str) -> dict[str, object]:
+    """What the pages with the situation picker (professional and simple mode) show it with."""
+    return {
+        "municipality": municipality,
+        "all_needs": Need.objects.all(),
+        "selected": {need.key for need in needs},
+        "status": status,
+        "statuses": RESIDENCE_STATUSES,
+    }
 
 
 @require_safe
@@ -114,11 +122,7 @@ def professional(request: HttpRequest, slug: str) -> HttpResponse:
     _decorate(result, municipality, language)
     query = _result_query(needs, status)
     context = {
-        "municipality": municipality,
-        "all_needs": Need.objects.all(),
-        "selected": {need.key for need in needs},
-        "status": status,
-        "statuses": RESIDENCE_STATUSES,
+        **_picker_context(municipality, needs, status),
         "result": result,
         "error": error,
         "query": query,
@@ -179,11 +183,7 @@ def simple_help(request: HttpRequest, slug: str) -> HttpResponse:
     municipality, needs, status, error, language = _parse(request, slug)
     services = counselling_services(municipality, needs, language)
     context = {
-        "municipality": municipality,
-        "all_needs": Need.objects.all(),
-        "selected": {need.key for need in needs},
-        "status": status,
-        "statuses": RESIDENCE_STATUSES,
+        **_picker_context(municipality, needs, status),
         "fallback_contacts": fallback_contacts(language) if not services else [],
         "needs": needs,
         "acute": any(need.acute for need in needs),
@@ -207,7 +207,7 @@ def term_label(term: dict) -> str:
 @require_safe
 def indicator_check(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     """The ILO/EC indicator check: tick what applies, see which rule is met, go to the navigator."""
-    municipality = _municipality(slug) if slug else None
+    municipality = public_municipality(slug) if slug else None
     data = indicator_data()
     error = ""
     assessment = None

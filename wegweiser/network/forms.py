@@ -9,6 +9,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from wegweiser.accounts.models import Membership, User
+from wegweiser.core.forms import date_input
 from wegweiser.guidebook.models import Organization
 
 from .models import (
@@ -246,9 +247,7 @@ class SeriesForm(forms.Form):
         choices=[(1, _("first month")), (2, _("second month")), (3, _("third month"))],
         coerce=int,
     )
-    start_date = forms.DateField(
-        label=_("From"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    start_date = forms.DateField(label=_("From"), widget=date_input())
     start_time = forms.TimeField(
         label=_("Time (in Germany)"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
@@ -319,7 +318,7 @@ class ActionItemForm(forms.ModelForm):
     class Meta:
         model = ActionItem
         fields = ["title", "owner_organization", "owner_user", "due_date"]
-        widgets = {"due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {"due_date": date_input()}
 
     def __init__(self, *args, municipality=None, members=None, **kwargs):
         super().__init__(*args, **kwargs)

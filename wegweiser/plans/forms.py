@@ -1,19 +1,23 @@
 from __future__ import annotations
 
 import datetime
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wegweiser.core.forms import date_input
 from wegweiser.guidebook.models import ActorType, Organization
 
 from . import indicators
 from .models import ActionPlan, Field, Measure, NationalReference, PlanVersion, Review
 
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
+
 CHECKBOX = "kern-form-check__checkbox"
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = date_input()
 
 
 class PlanForm(forms.ModelForm):
@@ -137,16 +141,22 @@ class LinkForm(forms.Form):
         return {"decision": self.decisions[pk]}
 
 
+def not_in_future(day: datetime.date, message: str | _StrPromise) -> datetime.date:
+    """The day, unless it lies after today (then `message` as the field's error)."""
+    if day > timezone.localdate():
+        raise forms.ValidationError(message)
+    return day
+
+
 class ValueForm(forms.Form):
     value = forms.DecimalField(label=_("Value"), max_digits=10, decimal_places=1, min_value=0)
     measured_on = forms.DateField(label=_("As of"), widget=DATE)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
     def clean_measured_on(self):
-        day = self.cleaned_data["measured_on"]
-        if day > timezone.localdate():
-            raise forms.ValidationError(_("A value cannot be dated in the future."))
-        return day
+        return not_in_future(
+            self.cleaned_data["measured_on"], _("A value cannot be dated in the future.")
+        )
 
 
 class AdoptForm(forms.ModelForm):
@@ -156,10 +166,9 @@ class AdoptForm(forms.ModelForm):
         widgets = {"adopted_on": DATE}
 
     def clean_adopted_on(self):
-        day = self.cleaned_data["adopted_on"]
-        if day > timezone.localdate():
-            raise forms.ValidationError(_("Record the adoption once the council has decided."))
-        return day
+        return not_in_future(
+            self.cleaned_data["adopted_on"], _("Record the adoption once the council has decided.")
+        )
 
 
 class ReviewForm(forms.ModelForm):

@@ -10,20 +10,12 @@ from wegweiser.accounts.access import (  # noqa: F401  (re-exported for the stat
     states_coordinated_by,
 )
 from wegweiser.core.models import State
-
-
-def public_state(slug: str) -> State:
-    state = State.objects.filter(slug=slug).first()
-    if state is None:
-        raise Http404
-    return state
+from wegweiser.core.selectors import public_state
 
 
 def get_state_for_member(request: HttpRequest, slug: str) -> State:
     """The state, for a member of any of its networks or its state coordinator; else 404."""
-    state = State.objects.filter(slug=slug).first()
-    if state is None:
-        raise Http404
+    state = public_state(slug)
     if state.pk in states_coordinated_by(request.user):
         return state
     for membership in active_memberships(request.user):

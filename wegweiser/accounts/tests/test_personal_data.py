@@ -13,17 +13,21 @@ from wegweiser.testing import DEMO_PASSWORD, PERSONA_EMAILS
 pytestmark = pytest.mark.django_db
 
 
-def test_the_export_holds_account_memberships_tokens_logins_and_changes(client_as, world):
-    member = world.users["member"]
+@pytest.fixture
+def member_client(client_as, world):
+    """The member, logged in, with an API token "Fachverfahren" and a change to her organisation
+    recorded with her as author."""
     client = client_as("member")
     client.post(reverse("accounts:token_create"), {"name": "Fachverfahren"})
-    # A change she makes is recorded with her as author.
     organization = world.organization
     organization.description = "Neu beschrieben"
-    organization._history_user = member
+    organization._history_user = world.users["member"]
     organization.save()
+    return client
 
-    response = client.get(reverse("accounts:personal_data"))
+
+def test_the_export_holds_account_memberships_tokens_logins_and_changes(member_client):
+    response = member_client.get(reverse("accounts:personal_data"))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     assert "attachment" in response["Content-Disposition"]
@@ -66,14 +70,10 @@ def test_a_wrong_password_deletes_nothing(client_as, world):
     assert User.objects.filter(email=PERSONA_EMAILS["member"]).exists()
 
 
-def test_the_person_deletes_her_account(client_as, world):
+def test_the_person_deletes_her_account(member_client, world):
     member = world.users["member"]
-    client = client_as("member")
-    client.post(reverse("accounts:token_create"), {"name": "x"})
+    client = member_client
     organization = world.organization
-    organization.description = "Von ihr geändert"
-    organization._history_user = member
-    organization.save()
     history_before = organization.history.count()
 
     response = client.post(reverse("accounts:delete"), {"password": DEMO_PASSWORD})

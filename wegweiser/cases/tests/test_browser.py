@@ -7,13 +7,7 @@ import pytest
 from wegweiser.cases.demo import worktime_export
 from wegweiser.cases.models import Brief, Case, Referral
 from wegweiser.guidebook.models import Organization
-from wegweiser.testing import browser_login, check_accessibility
-
-
-def visit(page, url):
-    response = page.goto(url)
-    assert response.status < 400, url
-    check_accessibility(page)
+from wegweiser.testing import browser_login, check_accessibility, visit
 
 
 @pytest.mark.browser

@@ -668,6 +668,14 @@ def test_erasure_on_request_needs_the_code_and_purges(client_as, case):
     assert case.audit.get().user.email == "beratung@musterstadt.example.org"
 
 
+def test_case_page_has_the_erase_form_once_and_only_in_the_content(client_as, case):
+    page = client_as("counsellor").get(reverse("cases:detail", kwargs={"case": case.pk}))
+    html = page.content.decode()
+    head, body = html.split("</head>", 1)
+    assert html.count('id="erase"') == 1
+    assert 'id="erase"' in body and "erase" not in head
+
+
 @given(st.lists(st.integers(min_value=0, max_value=40), min_size=1, max_size=12))
 def test_suppression_never_shows_small_or_derivable_cells(counts):
     cells = statistics.suppress([statistics.Cell(str(i), n) for i, n in enumerate(counts)])

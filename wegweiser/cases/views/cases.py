@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -226,9 +226,7 @@ def consent_add(request: AuthenticatedHttpRequest, case) -> HttpResponse:
 @require_POST
 def consent_withdraw(request: AuthenticatedHttpRequest, case, consent) -> HttpResponse:
     case = get_case_for_user(request, case)
-    record = Consent.objects.filter(case=case, pk=consent).first()
-    if record is None:
-        raise Http404
+    record = get_object_or_404(Consent, case=case, pk=consent)
     form = WithdrawConsentForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Enter the date and how the consent was withdrawn."))
@@ -259,9 +257,7 @@ def task_add(request: AuthenticatedHttpRequest, case) -> HttpResponse:
 @require_POST
 def task_toggle(request: AuthenticatedHttpRequest, case, task) -> HttpResponse:
     case = get_case_for_user(request, case)
-    record = CaseTask.objects.filter(case=case, pk=task).first()
-    if record is None:
-        raise Http404
+    record = get_object_or_404(CaseTask, case=case, pk=task)
     services.complete_task(record, user=request.user)
     return redirect(case_url(case) + "#tasks")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -49,9 +49,7 @@ def referral_create(request: AuthenticatedHttpRequest, case) -> HttpResponse:
 @require_POST
 def referral_withdraw(request: AuthenticatedHttpRequest, case, referral) -> HttpResponse:
     case = get_case_for_user(request, case)
-    record = case.referrals.filter(pk=referral).first()
-    if record is None:
-        raise Http404
+    record = get_object_or_404(case.referrals, pk=referral)
     try:
         services.transition_referral(record, user=request.user, action="withdraw", side="sender")
     except services.CaseError as error:

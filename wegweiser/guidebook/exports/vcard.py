@@ -42,22 +42,33 @@ def _card(lines: list[str]) -> str:
     return CRLF.join(_fold(line) for line in body) + CRLF
 
 
+def _names(full: str, family: str, given: str, organization: str) -> list[str]:
+    return [
+        f"FN:{escape(full)}",
+        f"N:{escape(family)};{escape(given)};;;",
+        f"ORG:{escape(organization)}",
+    ]
+
+
+def _reach(phone: str, email: str) -> list[str]:
+    """The work phone and e-mail lines, each only when given."""
+    lines = []
+    if phone:
+        lines.append(f"TEL;TYPE=WORK,VOICE:{escape(phone)}")
+    if email:
+        lines.append(f"EMAIL;TYPE=INTERNET,WORK:{escape(email)}")
+    return lines
+
+
 def person_vcard(person: dict[str, Any], organization: dict[str, Any]) -> str:
     """vCard of a consented contact person (serialized by serializers.py)."""
     name = person["name"].strip()
     parts = name.rsplit(" ", 1)
     family, given = (parts[1], parts[0]) if len(parts) == 2 else (name, "")
-    lines = [
-        f"FN:{escape(name)}",
-        f"N:{escape(family)};{escape(given)};;;",
-        f"ORG:{escape(organization['name'])}",
-    ]
+    lines = _names(name, family, given, organization["name"])
     if person["function"]:
         lines.append(f"TITLE:{escape(person['function'])}")
-    if person["phone"]:
-        lines.append(f"TEL;TYPE=WORK,VOICE:{escape(person['phone'])}")
-    if person["email"]:
-        lines.append(f"EMAIL;TYPE=INTERNET,WORK:{escape(person['email'])}")
+    lines += _reach(person["phone"], person["email"])
     if person["practical_note"]:
         lines.append(f"NOTE:{escape(person['practical_note'])}")
     lines.append(f"UID:urn:uuid:{person['id']}")
@@ -66,15 +77,8 @@ def person_vcard(person: dict[str, Any], organization: dict[str, Any]) -> str:
 
 def organization_vcard(organization: dict[str, Any]) -> str:
     """vCard of an organisation's institutional contact (no address for confidential places)."""
-    lines = [
-        f"FN:{escape(organization['name'])}",
-        f"N:{escape(organization['name'])};;;;",
-        f"ORG:{escape(organization['name'])}",
-    ]
-    if organization["phone"]:
-        lines.append(f"TEL;TYPE=WORK,VOICE:{escape(organization['phone'])}")
-    if organization["email"]:
-        lines.append(f"EMAIL;TYPE=INTERNET,WORK:{escape(organization['email'])}")
+    lines = _names(organization["name"], organization["name"], "", organization["name"])
+    lines += _reach(organization["phone"], organization["email"])
     if organization["website"]:
         lines.append(f"URL:{escape(organization['website'])}")
     for location in organization["locations"][:1]:

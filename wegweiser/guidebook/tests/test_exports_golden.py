@@ -148,26 +148,13 @@ def test_internal_outputs_show_consented_people_and_never_withdrawn_ones(client_
     _assert_clean("internal API", api, NEVER_ANYWHERE)
 
     # A withdrawn person has no vCard either, even for a member.
-    withdrawn = ContactPerson.objects.get(name=WITHDRAWN)
-    url = reverse(
-        "guidebook_exports:person_vcard",
-        kwargs={
-            "slug": "musterstadt",
-            "organization": golden.counselling.pk,
-            "person": withdrawn.pk,
-        },
-    )
-    assert client.get(url).status_code == 404
-    consented = ContactPerson.objects.get(name=CONSENTED)
-    url = reverse(
-        "guidebook_exports:person_vcard",
-        kwargs={
-            "slug": "musterstadt",
-            "organization": golden.counselling.pk,
-            "person": consented.pk,
-        },
-    )
-    assert CONSENTED in client.get(url).content.decode()
+    def vcard_url(name):
+        person = ContactPerson.objects.get(name=name)
+        kwargs = {"slug": "musterstadt", "organization": golden.counselling.pk, "person": person.pk}
+        return reverse("guidebook_exports:person_vcard", kwargs=kwargs)
+
+    assert client.get(vcard_url(WITHDRAWN)).status_code == 404
+    assert CONSENTED in client.get(vcard_url(CONSENTED)).content.decode()
 
 
 def test_hsds_document_never_contains_informal_fields(client, golden):

@@ -8,7 +8,7 @@ import json
 
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import override
@@ -18,6 +18,7 @@ from wegweiser.core.i18n import current_language
 from wegweiser.core.links import absolute_url
 from wegweiser.core.models import Municipality
 from wegweiser.core.qr import qr_svg
+from wegweiser.core.selectors import public_municipality
 from wegweiser.guidebook.fingerprint import guidebook_fingerprint
 from wegweiser.guidebook.models import Organization
 from wegweiser.worktime import wages
@@ -48,10 +49,6 @@ def non_state(services: list[dict]) -> list[dict]:
     return [service for service in services if service["id"] in allowed]
 
 
-def _municipality(slug: str) -> Municipality:
-    return get_object_or_404(Municipality.objects.select_related("state"), slug=slug)
-
-
 def _context(municipality: Municipality) -> dict:
     language = current_language()
     services = non_state(counselling_services(municipality=municipality, language=language))
@@ -69,14 +66,14 @@ def _context(municipality: Municipality) -> dict:
 
 @require_safe
 def rights(request: HttpRequest, slug: str) -> HttpResponse:
-    municipality = _municipality(slug)
+    municipality = public_municipality(slug)
     return render(request, "learning/rights.html", _context(municipality))
 
 
 @require_safe
 def rights_easy(request: HttpRequest, slug: str) -> HttpResponse:
     """Leichte Sprache exists in German only: other language prefixes lead to the German page."""
-    municipality = _municipality(slug)
+    municipality = public_municipality(slug)
     if current_language() != "de":
         with override("de"):
             return redirect(reverse("learning:rights_easy", kwargs={"slug": slug}))
@@ -89,7 +86,7 @@ def rights_easy(request: HttpRequest, slug: str) -> HttpResponse:
 def leaflet(request: HttpRequest, slug: str) -> HttpResponse:
     from wegweiser.core.pdf import render_pdf
 
-    municipality = _municipality(slug)
+    municipality = public_municipality(slug)
     # Typesetting costs CPU on a public URL: the PDF is kept until the guidebook, the wage data or
     # the texts change (all three are part of the key).
     key = "learning:leaflet:" + ":".join(
@@ -115,7 +112,7 @@ def leaflet(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def service_worker(request: HttpRequest, slug: str) -> HttpResponse:
-    municipality = _municipality(slug)
+    municipality = public_municipality(slug)
     pages = [
         reverse("learning:rights", kwargs={"slug": municipality.slug}),
     ]

@@ -1,6 +1,5 @@
 """The coordinator's journey in a real browser, with axe-core on every page visited."""
 
-import re
 from pathlib import Path
 
 import icalendar
@@ -8,15 +7,14 @@ import pytest
 from django.core import mail
 
 from wegweiser.guidebook.models import Organization
-from wegweiser.testing import AXE_PATH, browser_login, check_accessibility
+from wegweiser.testing import (
+    accept_invitation_in_own_browser,
+    browser_login,
+    check_accessibility,
+    visit,
+)
 
 NEW_MEMBER = "neue.kollegin@jobcenter-musterstadt.example.org"
-
-
-def visit(page, url):
-    response = page.goto(url)
-    assert response.status < 400, url
-    check_accessibility(page)
 
 
 @pytest.mark.browser
@@ -35,17 +33,9 @@ def test_coordinator_journey(page):
     page.click("main button[type=submit]")
     assert "/members/" in page.url
     check_accessibility(page)
-    link = re.search(r"https?://\S+(/network/invitation/\S+/)", mail.outbox[-1].body).group(1)
 
     # The member accepts in her own browser.
-    context = page.context.browser.new_context(base_url=page.live_server_url)
-    context.add_init_script(path=str(AXE_PATH))
-    member = context.new_page()
-    visit(member, "/de" + link)
-    member.fill("#id_name", "Nele Neu")
-    member.fill("#id_password1", "sichere-passphrase-2027")
-    member.fill("#id_password2", "sichere-passphrase-2027")
-    member.click("main button[type=submit]")
+    member = accept_invitation_in_own_browser(page, mail.outbox[-1].body, "Nele Neu")
     assert member.url.endswith("/de/m/musterstadt/network/")
     check_accessibility(member)
 
@@ -126,4 +116,4 @@ def test_coordinator_journey(page):
     ):
         visit(page, url)
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    context.close()
+    member.context.close()

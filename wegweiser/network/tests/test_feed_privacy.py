@@ -7,20 +7,20 @@ import pytest
 from django.urls import reverse
 
 from wegweiser.network import services
-from wegweiser.network.models import MeetingKind, Network
+from wegweiser.network.models import MeetingKind
+from wegweiser.network.tests.helpers import make_meeting
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_case_conference_in_the_feed_shows_only_kind_and_time(client_as, world):
     when = services.aware(datetime.date(2030, 2, 5), datetime.time(10))
-    meeting = services.create_meeting(
-        Network.objects.get(municipality=world.musterstadt),
-        created_by=world.users["coordinator"],
-        kind=MeetingKind.CASE_CONFERENCE,
+    meeting = make_meeting(
+        world,
+        when,
+        MeetingKind.CASE_CONFERENCE,
+        hours=1,
         title="Fall Familie Popescu, Hof Weber",
-        starts_at=when,
-        ends_at=when + datetime.timedelta(hours=1),
         place="Beratungsstelle, Raum 3",
         online_url="https://video.example.org/geheimer-raum",
     )

@@ -24,25 +24,9 @@ from wegweiser.network.models import (
     Participant,
     Rsvp,
 )
+from wegweiser.network.tests.helpers import make_meeting, network
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
-
-
-def network(world):
-    return Network.objects.get(municipality=world.musterstadt)
-
-
-def make_meeting(world, when, kind=MeetingKind.ROUND_TABLE, **extra):
-    return services.create_meeting(
-        network(world),
-        created_by=world.users["coordinator"],
-        kind=kind,
-        title=extra.pop("title", "Runder Tisch"),
-        starts_at=when,
-        ends_at=when + datetime.timedelta(hours=2),
-        place="Rathaus",
-        **extra,
-    )
 
 
 # --- recurrence ----------------------------------------------------------------------------------

@@ -18,12 +18,9 @@ from wegweiser.network.models import (
     Participant,
     Rsvp,
 )
+from wegweiser.network.tests.helpers import make_meeting, network
 
 SLUG = {"slug": "musterstadt"}
-
-
-def network(world):
-    return Network.objects.get(municipality=world.musterstadt)
 
 
 def test_settings_create_network_for_new_municipality(client_as, world):
@@ -114,16 +111,7 @@ def test_case_conference_form_rejects_case_data_elsewhere(client_as, world):
 
 def test_rsvp_view_waiting_list_message(client_as, world):
     start = services.aware(datetime.date(2030, 2, 5), datetime.time(10))
-    meeting = services.create_meeting(
-        network(world),
-        created_by=world.users["coordinator"],
-        kind=MeetingKind.ROUND_TABLE,
-        title="Klein",
-        starts_at=start,
-        ends_at=start + datetime.timedelta(hours=1),
-        place="Rathaus",
-        capacity=1,
-    )
+    meeting = make_meeting(world, start, hours=1, title="Klein", capacity=1)
     services.invite_users(meeting, [world.users["coordinator"], world.users["member"]])
     services.respond(meeting.participants.get(user=world.users["coordinator"]), Rsvp.YES)
     client = client_as("member")
@@ -136,15 +124,7 @@ def test_rsvp_view_waiting_list_message(client_as, world):
 
 def test_attendance_on_past_meeting(client_as, world):
     start = services.aware(datetime.date(2025, 2, 5), datetime.time(10))
-    meeting = services.create_meeting(
-        network(world),
-        created_by=world.users["coordinator"],
-        kind=MeetingKind.WORKING_GROUP,
-        title="AG",
-        starts_at=start,
-        ends_at=start + datetime.timedelta(hours=1),
-        place="Rathaus",
-    )
+    meeting = make_meeting(world, start, MeetingKind.WORKING_GROUP, hours=1, title="AG")
     services.invite_users(meeting, [world.users["member"]], notify=False)
     participant = meeting.participants.get()
     client_as("coordinator").post(

@@ -21,6 +21,7 @@ from .. import services
 from ..access import NetworkAccess, get_network_for_user
 from ..forms import AcceptNewAccountForm, InvitationForm
 from ..models import Invitation
+from .pages import form_page
 
 
 def _draft_from_query(request: HttpRequest, net: NetworkAccess) -> dict:
@@ -64,12 +65,7 @@ def invite(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
             request, _("The invitation was sent to %(email)s.") % {"email": data["email"]}
         )
         return redirect("network:members", slug=slug)
-    return render(
-        request,
-        "network/invite.html",
-        {"net": net, "network": net.network, "form": form},
-        status=400 if form.errors else 200,
-    )
+    return form_page(request, "network/invite.html", net, form)
 
 
 @login_required

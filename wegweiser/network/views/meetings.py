@@ -45,6 +45,7 @@ from ..models import (
     minutes_sections,
 )
 from ..selectors import carried_over, invitation_candidates, member_users
+from .pages import form_page
 
 
 @login_required
@@ -122,17 +123,13 @@ def meeting_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse
         )
         messages.success(request, _("The meeting was created. Now invite the participants."))
         return redirect(meeting.get_absolute_url())
-    return render(
+    return form_page(
         request,
         "network/meeting_form.html",
-        {
-            "net": net,
-            "network": net.network,
-            "form": form,
-            "step": step,
-            "may_plan_case_conference": net.can_organise_case_conferences or net.can_write,
-        },
-        status=400 if form.errors else 200,
+        net,
+        form,
+        step=step,
+        may_plan_case_conference=net.can_organise_case_conferences or net.can_write,
     )
 
 
@@ -167,12 +164,7 @@ def meeting_edit(request: AuthenticatedHttpRequest, slug: str, meeting: str) -> 
         services.update_meeting(item, **form.meeting_fields())
         messages.success(request, _("The meeting was saved."))
         return redirect(item.get_absolute_url())
-    return render(
-        request,
-        "network/meeting_form.html",
-        {"net": net, "network": net.network, "form": form, "meeting": item},
-        status=400 if form.errors else 200,
-    )
+    return form_page(request, "network/meeting_form.html", net, form, meeting=item)
 
 
 @login_required
@@ -193,12 +185,7 @@ def series_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
         )
         messages.success(request, _("%(count)s meetings were scheduled.") % {"count": len(created)})
         return redirect("network:meetings", slug=slug)
-    return render(
-        request,
-        "network/series_form.html",
-        {"net": net, "network": net.network, "form": form},
-        status=400 if form.errors else 200,
-    )
+    return form_page(request, "network/series_form.html", net, form)
 
 
 def _record_forms(item: Meeting, members_qs, agenda_length: int) -> dict:
@@ -367,11 +354,8 @@ def agenda_edit(
         services.update_agenda_item(form.save(commit=False))
         messages.success(request, _("The agenda item was saved."))
         return redirect(found.get_absolute_url() + "#agenda")
-    return render(
-        request,
-        "network/agenda_form.html",
-        {"net": net, "network": net.network, "meeting": found, "form": form, "item": agenda_item},
-        status=400 if form.errors else 200,
+    return form_page(
+        request, "network/agenda_form.html", net, form, meeting=found, item=agenda_item
     )
 
 

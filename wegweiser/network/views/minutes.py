@@ -17,6 +17,7 @@ from .. import services
 from ..access import get_meeting_for_user, refuse_if_minutes_locked
 from ..forms import DecisionForm, MinutesCommentForm, MinutesForm
 from ..models import MinutesStatus, minutes_sections
+from .pages import form_page
 
 
 @login_required
@@ -36,12 +37,7 @@ def minutes_edit(request: AuthenticatedHttpRequest, slug: str, meeting: str) -> 
         services.save_minutes(item, form.cleaned_data["text"])
         messages.success(request, _("The minutes were saved."))
         return redirect(item.get_absolute_url() + "#minutes")
-    return render(
-        request,
-        "network/minutes_form.html",
-        {"net": net, "network": net.network, "meeting": item, "form": form, "minutes": minutes},
-        status=400 if form.errors else 200,
-    )
+    return form_page(request, "network/minutes_form.html", net, form, meeting=item, minutes=minutes)
 
 
 @login_required

@@ -7,13 +7,7 @@ from django.utils import timezone
 
 from wegweiser.network.models import ActionItem
 from wegweiser.plans.models import ActionPlan, Measure, MeasureLink, PlanVersion
-from wegweiser.testing import AXE_PATH, browser_login, check_accessibility
-
-
-def visit(page, url):
-    response = page.goto(url)
-    assert response.status < 400, url
-    check_accessibility(page)
+from wegweiser.testing import AXE_PATH, browser_login, check_accessibility, visit
 
 
 @pytest.mark.browser

@@ -31,6 +31,30 @@ def fresh_plan(network):
     return services.create_plan(network, title="Plan", starts_year=year, ends_year=year + 2)
 
 
+def join_with_new_organization(world, actor_type, **fields) -> Organization:
+    """A new organisation of that actor type in Musterstadt, joined by a member (the admin)."""
+    organization = Organization.objects.create(name="Neue Stelle", actor_type=actor_type, **fields)
+    organization.municipalities.add(world.musterstadt)
+    Membership.objects.create(
+        user=world.users["admin"],
+        role=Role.MEMBER,
+        municipality=world.musterstadt,
+        organization=organization,
+    )
+    return organization
+
+
+def adopt(plan, world, reference="B-1"):
+    """The council adopts the plan today (recorded by the coordinator)."""
+    return services.adopt(
+        plan,
+        adopted_on=timezone.localdate(),
+        adopted_by="Stadtrat",
+        decision_reference=reference,
+        user=world.users["coordinator"],
+    )
+
+
 def measure(plan, **extra):
     values = {
         "field": Field.COOPERATION,
@@ -77,16 +101,7 @@ def test_draft_does_not_repeat_and_dropped_proposals_stay_dropped(fresh_plan):
 
 def test_a_closed_gap_is_no_longer_proposed(fresh_plan, network, world):
     gap = network_services.gaps(network)[0]
-    organization = Organization.objects.create(
-        name="Neue Stelle", actor_type=gap.actor_type, status="published"
-    )
-    organization.municipalities.add(world.musterstadt)
-    Membership.objects.create(
-        user=world.users["admin"],
-        role=Role.MEMBER,
-        municipality=world.musterstadt,
-        organization=organization,
-    )
+    join_with_new_organization(world, gap.actor_type, status="published")
     keys = {proposal.source_key for proposal in draft.proposals_for(fresh_plan)}
     assert f"gap:{gap.actor_type.key}" not in keys
 
@@ -107,14 +122,7 @@ def test_members_of_type_follows_memberships(fresh_plan, network, world):
     gap = network_services.gaps(network)[0]
     counted = measure(fresh_plan, indicator="members_of_type", indicator_param=gap.actor_type.key)
     assert indicators.read(counted).value == 0
-    organization = Organization.objects.create(name="Neue Stelle", actor_type=gap.actor_type)
-    organization.municipalities.add(world.musterstadt)
-    Membership.objects.create(
-        user=world.users["admin"],
-        role=Role.MEMBER,
-        municipality=world.musterstadt,
-        organization=organization,
-    )
+    join_with_new_organization(world, gap.actor_type)
     reading = indicators.read(counted)
     assert reading.value == 1 and reading.computed and reading.reached(Decimal(1))
 
@@ -212,13 +220,7 @@ def test_a_task_belongs_to_one_measure_and_only_of_the_same_network(fresh_plan, 
 
 def test_adopted_version_keeps_its_text_after_later_edits(fresh_plan, world):
     kept = measure(fresh_plan, title="Alter Titel", goal="Altes Ziel", internal_note="intern")
-    version = services.adopt(
-        fresh_plan,
-        adopted_on=timezone.localdate(),
-        adopted_by="Stadtrat",
-        decision_reference="B-1",
-        user=world.users["coordinator"],
-    )
+    version = adopt(fresh_plan, world)
     frozen = dict(version.content)
     kept.title, kept.goal = "Neuer Titel", "Neues Ziel"
     kept.save()
@@ -229,25 +231,13 @@ def test_adopted_version_keeps_its_text_after_later_edits(fresh_plan, world):
     assert version.content == frozen
     titles = [m["title"] for group in version.content["fields"] for m in group["measures"]]
     assert titles == ["Alter Titel"] and version.content["title"] == "Plan"
-    second = services.adopt(
-        fresh_plan,
-        adopted_on=timezone.localdate(),
-        adopted_by="Stadtrat",
-        decision_reference="B-2",
-        user=world.users["coordinator"],
-    )
+    second = adopt(fresh_plan, world, "B-2")
     assert second.number == 2 and second.content["title"] == "Neuer Plan"
 
 
 def test_a_plan_without_measures_cannot_be_adopted(fresh_plan, world):
     with pytest.raises(ValidationError):
-        services.adopt(
-            fresh_plan,
-            adopted_on=timezone.localdate(),
-            adopted_by="Stadtrat",
-            decision_reference="B-1",
-            user=world.users["coordinator"],
-        )
+        adopt(fresh_plan, world)
     assert not fresh_plan.versions.exists()
 
 
@@ -256,13 +246,7 @@ def test_public_content_leaves_out_internal_parts(fresh_plan, world):
     measure(fresh_plan, title="Nur intern", is_public=False)
     fresh_plan.internal_notes = "interne Planung"
     fresh_plan.save()
-    version = services.adopt(
-        fresh_plan,
-        adopted_on=timezone.localdate(),
-        adopted_by="Stadtrat",
-        decision_reference="B-1",
-        user=world.users["coordinator"],
-    )
+    version = adopt(fresh_plan, world)
     public = str(selectors.public_content(version))
     assert "Öffentlich" in public
     assert "geheime Notiz" not in public and "Nur intern" not in public

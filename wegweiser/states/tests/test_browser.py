@@ -2,23 +2,20 @@
 Rheinland-Pfalz sees every demo municipality on the dashboard and the map, starts Mainz by its key
 and invites its coordinator, who accepts and publishes a guidebook entry drafted from the template."""
 
-import re
-
 import pytest
 from django.core import mail
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from wegweiser.core.models import Municipality
-from wegweiser.testing import AXE_PATH, browser_login, check_accessibility
+from wegweiser.testing import (
+    accept_invitation_in_own_browser,
+    browser_login,
+    check_accessibility,
+    visit,
+)
 
 NEW_COORDINATOR = "integration@mainz.example.org"
-
-
-def visit(page, url):
-    response = page.goto(url)
-    assert response.status < 400, url
-    check_accessibility(page)
 
 
 @pytest.mark.browser
@@ -45,17 +42,9 @@ def test_state_coordinator_rolls_out_a_municipality(page):
     table = page.locator("main table").first
     assert table.get_by_role("link", name="Mainz", exact=True).count() == 1
     mainz = Municipality.objects.get(ags="07315000")
-    link = re.search(r"https?://\S+(/network/invitation/\S+/)", mail.outbox[-1].body).group(1)
 
     # The new coordinator accepts in her own browser and publishes a drafted entry.
-    context = page.context.browser.new_context(base_url=page.live_server_url)
-    context.add_init_script(path=str(AXE_PATH))
-    coordinator = context.new_page()
-    visit(coordinator, "/de" + link)
-    coordinator.fill("#id_name", "Ina Integration")
-    coordinator.fill("#id_password1", "sichere-passphrase-2027")
-    coordinator.fill("#id_password2", "sichere-passphrase-2027")
-    coordinator.click("main button[type=submit]")
+    coordinator = accept_invitation_in_own_browser(page, mail.outbox[-1].body, "Ina Integration")
     check_accessibility(coordinator)
     # Coordinators need a second factor: she sets up her authenticator on first use.
     visit(coordinator, f"/de/m/{mainz.slug}/guidebook/review/")
@@ -74,7 +63,7 @@ def test_state_coordinator_rolls_out_a_municipality(page):
     assert draft.status == "published"
     visit(coordinator, f"/de/m/{mainz.slug}/guidebook/")
     assert coordinator.get_by_text(draft.name).count() >= 1
-    context.close()
+    coordinator.context.close()
 
     visit(page, "/de/state/rheinland-pfalz/")
     assert page.locator("main").get_by_text("Mainz", exact=True).count() >= 1

@@ -4,27 +4,15 @@
 "use strict";
 var CACHE = "rights-{{ version }}";
 var PAGES = {{ pages|safe }};
+var PREFIX = "rights-{{ version|slice:':2' }}-";
 var ASSETS = {{ assets|safe }};
-
-self.addEventListener("install", function (event) {
-  event.waitUntil(caches.open(CACHE).then(function (cache) {
-    return cache.addAll(PAGES.concat(ASSETS));
-  }).then(function () { return self.skipWaiting(); }));
-});
-
-self.addEventListener("activate", function (event) {
-  event.waitUntil(caches.keys().then(function (keys) {
-    return Promise.all(keys.filter(function (key) {
-      return key.indexOf("rights-") === 0 && key !== CACHE && key.indexOf("rights-{{ version|slice:':2' }}-") === 0;
-    }).map(function (key) { return caches.delete(key); }));
-  }).then(function () { return self.clients.claim(); }));
-});
+var PRECACHE = PAGES.concat(ASSETS);
+{% include "core/sw_lifecycle.js" %}
 
 self.addEventListener("fetch", function (event) {
   var request = event.request;
-  if (request.method !== "GET") return;
-  var url = new URL(request.url);
-  if (url.origin !== self.location.origin) return;
+  var url = sameOriginGet(request);
+  if (!url) return;
   if (PAGES.indexOf(url.pathname) >= 0) {
     event.respondWith(fetch(request).then(function (response) {
       if (response && response.ok) {

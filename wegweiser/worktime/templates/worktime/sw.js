@@ -6,22 +6,13 @@ var CACHE = "worktime-{{ version }}";
 var PREFIX = "worktime-{{ version|slice:':2' }}-";
 var ASSETS = {{ assets|safe }};
 var SHELL = "{{ shell }}";
-
-self.addEventListener("install", function (event) {
-  event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.addAll(ASSETS); }).then(function () { return self.skipWaiting(); }));
-});
-
-self.addEventListener("activate", function (event) {
-  event.waitUntil(caches.keys().then(function (keys) {
-    return Promise.all(keys.filter(function (key) { return key.indexOf(PREFIX) === 0 && key !== CACHE; }).map(function (key) { return caches.delete(key); }));
-  }).then(function () { return self.clients.claim(); }));
-});
+var PRECACHE = ASSETS;
+{% include "core/sw_lifecycle.js" %}
 
 self.addEventListener("fetch", function (event) {
   var request = event.request;
-  if (request.method !== "GET") return;
-  var url = new URL(request.url);
-  if (url.origin !== self.location.origin) return;
+  var url = sameOriginGet(request);
+  if (!url) return;
   var isShell = request.mode === "navigate" && url.pathname === SHELL;
   if (!isShell && ASSETS.indexOf(url.pathname) < 0) return;
   var key = isShell ? SHELL : url.pathname;
