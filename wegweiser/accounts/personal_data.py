@@ -184,6 +184,14 @@ def _changes(user: User) -> list[dict[str, Any]]:
     return history_by(user)
 
 
+@exporter("reads_of_internal_data")
+def _reads(user: User) -> list[dict[str, Any]]:
+    """What internal data the person opened (the log coordinators see; kept for a limited time)."""
+    from .reads import reads_by
+
+    return reads_by(user)
+
+
 @deletion_note("account")
 def _account_note() -> str:
     from django.utils.translation import gettext as _

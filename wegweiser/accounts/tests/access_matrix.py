@@ -1,6 +1,14 @@
 from wegweiser.testing import Route
 
 LOGGED_IN = {"outsider": 200, "foreign_state": 200}
+# The log of reads of Musterstadt's internal data: its coordinators; other roles there read only.
+COORDINATOR_ONLY = {
+    "coordinator": 200,
+    "member": 403,
+    "counsellor": 403,
+    "state_coordinator": 403,
+    "admin": 404,
+}
 
 ROUTES = [
     # A logged-in user is sent on from the login page.
@@ -60,4 +68,6 @@ ROUTES = [
         default=404,
         expect={"anonymous": 302, "state_coordinator": 200},
     ),
+    Route("accounts:reads", kwargs={"slug": "musterstadt"}, expect=COORDINATOR_ONLY),
+    Route("accounts:reads_csv", kwargs={"slug": "musterstadt"}, expect=COORDINATOR_ONLY),
 ]

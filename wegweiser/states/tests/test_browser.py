@@ -53,8 +53,8 @@ def test_state_coordinator_rolls_out_a_municipality(page):
     coordinator = context.new_page()
     visit(coordinator, "/de" + link)
     coordinator.fill("#id_name", "Ina Integration")
-    coordinator.fill("#id_password1", "sichere-passphrase-2027")
-    coordinator.fill("#id_password2", "sichere-passphrase-2027")
+    coordinator.fill("#id_password1", "sichere-lange-passphrase")
+    coordinator.fill("#id_password2", "sichere-lange-passphrase")
     coordinator.click("main button[type=submit]")
     check_accessibility(coordinator)
     # Coordinators need a second factor: she sets up her authenticator on first use.
