@@ -203,6 +203,16 @@ def _account_note() -> str:
     )
 
 
+@deletion_note("reads_of_internal_data")
+def _reads_note() -> str:
+    from django.utils.translation import gettext as _
+
+    return _(
+        "Your reads of internal data stay in the municipality's log without your name until they "
+        "are deleted at the end of the retention period."
+    )
+
+
 def delete_account(user: User) -> None:
     """Delete the person's account and what only serves it; authorship elsewhere becomes empty.
 

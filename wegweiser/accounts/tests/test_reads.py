@@ -216,6 +216,15 @@ def test_own_reads_are_in_the_personal_data_export(client_as, world):
     ]
 
 
+def test_a_deleted_account_leaves_its_reads_without_a_name(client_as, world):
+    from wegweiser.accounts.personal_data import delete_account
+
+    _log(world, "member", ReadKind.CONTACT, ref="kept")
+    delete_account(world.users["member"])
+    entry = InternalRead.objects.get(ref="kept")
+    assert entry.user is None and entry.municipality == world.musterstadt
+
+
 def test_privacy_page_mentions_the_log(client):
     body = client.get("/de/privacy/").content.decode()
     assert "Lesezugriffe auf interne Daten" in body and "365 Tage" in body
