@@ -352,6 +352,7 @@ WEGWEISER_BASE_URL = os.environ.get("WEGWEISER_BASE_URL", "http://127.0.0.1:8000
 # Days after a withdrawal of consent until a contact person's personal fields are purged, also in
 # the history (`wegweiser purge_withdrawn_contacts`, daily).
 WEGWEISER_CONTACT_PURGE_DAYS = int(os.environ.get("WEGWEISER_CONTACT_PURGE_DAYS", "30"))
+WEGWEISER_READ_LOG_DAYS = int(os.environ.get("WEGWEISER_READ_LOG_DAYS", "365"))  # accounts/reads.py
 # The anonymous work-time report API (wegweiser/api/limits.py): a year of days is about 60 kB.
 WEGWEISER_WORKTIME_REPORT_MAX_BYTES = int(
     os.environ.get("WEGWEISER_WORKTIME_REPORT_MAX_BYTES", str(256 * 1024))

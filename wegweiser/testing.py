@@ -128,8 +128,8 @@ def accept_invitation_in_own_browser(page, mail_body: str, name: str):
     own = context.new_page()
     visit(own, "/de" + link)
     own.fill("#id_name", name)
-    own.fill("#id_password1", "sichere-passphrase-2027")
-    own.fill("#id_password2", "sichere-passphrase-2027")
+    own.fill("#id_password1", "sichere-lange-passphrase")
+    own.fill("#id_password2", "sichere-lange-passphrase")
     own.click("main button[type=submit]")
     return own
 

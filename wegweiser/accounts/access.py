@@ -131,9 +131,32 @@ def get_municipality_for_user(
     return municipality, access
 
 
-def get_state_for_coordinator(request: HttpRequest, slug: str) -> State:
-    """The state of a state page, for its state coordinators only; 404 for everyone else."""
+def _state_of_member(request: HttpRequest, slug: str) -> State:
+    """The state, for its state coordinators and members of any of its networks; else 404."""
     found = State.objects.filter(slug=slug).first()
-    if found is None or found.pk not in states_coordinated_by(request.user):
+    if found is None:
         raise Http404
+    if found.pk in states_coordinated_by(request.user):
+        return found
+    for membership in active_memberships(request.user):
+        if membership.municipality is not None and membership.municipality.state_id == found.pk:
+            return found
+    raise Http404
+
+
+def get_state_for_member(request: HttpRequest, slug: str) -> State:
+    """The state of a page that every network of the state shares (search); 404 for others."""
+    return _state_of_member(request, slug)
+
+
+def get_state_for_coordinator(request: HttpRequest, slug: str) -> State:
+    """The state of a state coordinator's page or action.
+
+    Outsiders of the state get 404 (existence is not revealed); members of the state's networks,
+    who may read the state's shared pages but not act for the state, get 403 — the same shape as
+    get_municipality_for_user(write=True).
+    """
+    found = _state_of_member(request, slug)
+    if found.pk not in states_coordinated_by(request.user):
+        raise PermissionDenied
     return found

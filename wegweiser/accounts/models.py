@@ -196,3 +196,50 @@ class ApiToken(models.Model):
             return None
         cls.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
         return token.user
+
+
+class ReadKind(models.TextChoices):
+    """What kind of internal data was read (wegweiser/accounts/reads.py)."""
+
+    GUIDEBOOK = "guidebook", _("internal guidebook")
+    ENTRY = "entry", _("internal guidebook entry")
+    CONTACT = "contact", _("contact person")
+    PDF = "pdf", _("internal guidebook PDF")
+    MINUTES = "minutes", _("case-conference minutes")
+
+
+class InternalRead(models.Model):
+    """One read of a municipality's internal data: who, what (kind and reference), when.
+
+    Never the content, never a search term: the reference is the key of the object read (an
+    organisation's or contact person's UUID, a meeting's key) or empty for a whole guidebook.
+    Counselling cases keep their own, more detailed audit (cases.AuditEntry). Kept for
+    WEGWEISER_READ_LOG_DAYS, then purged (`wegweiser purge_read_log`, periodic task).
+    """
+
+    municipality = models.ForeignKey(
+        "core.Municipality", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    # After an account is deleted the entry stays (the municipality's record) but names nobody.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    organization = models.ForeignKey(
+        "guidebook.Organization",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=ReadKind.choices)
+    ref = models.CharField(_("reference"), max_length=64, blank=True)
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("read of internal data")
+        verbose_name_plural = _("reads of internal data")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["municipality", "-at"], name="internalread_town_at")]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.kind} {self.ref}"

@@ -184,6 +184,14 @@ def _changes(user: User) -> list[dict[str, Any]]:
     return history_by(user)
 
 
+@exporter("reads_of_internal_data")
+def _reads(user: User) -> list[dict[str, Any]]:
+    """What internal data the person opened (the log coordinators see; kept for a limited time)."""
+    from .reads import reads_by
+
+    return reads_by(user)
+
+
 @deletion_note("account")
 def _account_note() -> str:
     from django.utils.translation import gettext as _
@@ -192,6 +200,16 @@ def _account_note() -> str:
         "Your account, your memberships and roles, your API tokens, your authenticator and your "
         "login records are deleted. Changes you made to guidebooks, meetings and minutes stay (a "
         "network's records must remain traceable) but no longer name you."
+    )
+
+
+@deletion_note("reads_of_internal_data")
+def _reads_note() -> str:
+    from django.utils.translation import gettext as _
+
+    return _(
+        "Your reads of internal data stay in the municipality's log without your name until they "
+        "are deleted at the end of the retention period."
     )
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_personal_data
+from . import views, views_personal_data, views_reads
 
 app_name = "accounts"
 
@@ -30,6 +30,9 @@ urlpatterns = [
         views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    # Who read the municipality's internal data (its coordinators only).
+    path("m/<slug:slug>/reads/", views_reads.reads, name="reads"),
+    path("m/<slug:slug>/reads.csv", views_reads.reads_csv, name="reads_csv"),
     # Starting a municipality is a state coordinator's right, which only accounts knows.
     path(
         "state/<slug:state>/municipalities/new/",

@@ -8,7 +8,7 @@ from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
@@ -22,10 +22,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from wegweiser.core import services as core_services
 from wegweiser.core.forms import MunicipalityForm
-from wegweiser.core.models import State
 
 from . import services
-from .access import active_memberships, states_coordinated_by
+from .access import active_memberships, get_state_for_coordinator
 from .forms import ApiTokenForm, EmailAuthenticationForm, ProfileForm, TokenForm
 from .http import AuthenticatedHttpRequest
 from .models import ApiToken
@@ -201,10 +200,9 @@ def token_revoke(request: AuthenticatedHttpRequest, prefix: str) -> HttpResponse
 @login_required
 @require_http_methods(["GET", "POST"])
 def municipality_create(request: AuthenticatedHttpRequest, state: str) -> HttpResponse:
-    """A state coordinator starts the next municipality of her state; others get 404."""
-    state_obj = State.objects.filter(slug=state, pk__in=states_coordinated_by(request.user)).first()
-    if state_obj is None:
-        raise Http404
+    """A state coordinator starts the next municipality of her state; members of the state's
+    networks get 403, everyone else 404."""
+    state_obj = get_state_for_coordinator(request, state)
     form = MunicipalityForm(request.POST or None, state=state_obj)
     if request.method == "POST" and form.is_valid():
         place = core_services.start_municipality(

@@ -3,6 +3,7 @@
 Counting uses django-ratelimit on the default cache. With several app servers (or several
 gunicorn workers) the cache must be shared — set REDIS_URL — or each process counts on its own.
 Behind nginx, the client's address comes from RATELIMIT_IP_META_KEY (see docs/deployment.md).
+The refusal messages are in wegweiser/core/refusals.py (translated into every worker language).
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import json
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from django_ratelimit.core import _get_ip, get_usage
 
 
@@ -57,24 +57,6 @@ def _client(group: str, request: HttpRequest) -> str:
         return _get_ip(request)
     except (KeyError, ImproperlyConfigured):
         return "unknown-address"
-
-
-def rate_limited_message(seconds: int) -> str:
-    return _("Too many requests from your address. Please try again in %(seconds)s seconds.") % {
-        "seconds": seconds
-    }
-
-
-def too_large_message(max_bytes: int) -> str:
-    return _("The file is too large for this service (at most %(size)s kB).") % {
-        "size": max_bytes // 1024
-    }
-
-
-def too_many_entries_message(max_entries: int) -> str:
-    return _("The file has too many entries for this service (at most %(count)s).") % {
-        "count": max_entries
-    }
 
 
 def worktime_limits() -> tuple[int, int, str]:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
+from wegweiser.core import refusals
 from wegweiser.core.models import Municipality, State
 from wegweiser.worktime import services, wages
 
@@ -247,12 +248,20 @@ def _over_limits(request) -> JsonResponse | None:
     max_bytes, max_entries, rate = limits.worktime_limits()
     wait = limits.retry_after(request, "api.worktime_report", rate)
     if wait is not None:
-        problem = {"detail": limits.rate_limited_message(wait), "code": "rate_limited", "where": ""}
+        problem = {
+            "detail": refusals.rate_limited_message(wait),
+            "code": "rate_limited",
+            "where": "",
+        }
         return JsonResponse(problem, status=429, headers={"Retry-After": str(wait)})
     if limits.body_too_large(request, max_bytes):
-        problem = {"detail": limits.too_large_message(max_bytes), "code": "too_large", "where": ""}
+        problem = {
+            "detail": refusals.too_large_message(max_bytes),
+            "code": "too_large",
+            "where": "",
+        }
         return JsonResponse(problem, status=413)
     if limits.count_entries(request.body, ("days", "payments", "deductions")) > max_entries:
-        detail = limits.too_many_entries_message(max_entries)
+        detail = refusals.too_many_entries_message(max_entries)
         return JsonResponse({"detail": detail, "code": "too_many_entries", "where": ""}, status=413)
     return None

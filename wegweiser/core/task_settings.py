@@ -34,6 +34,7 @@ def periodic_tasks() -> dict[str, tuple[str, str]]:
             "daily 07:30",
         ),
         "purge_retention": ("wegweiser.core.tasks.purge_retention", "daily 03:00"),
+        "purge_read_log": ("wegweiser.accounts.tasks.purge_read_log", "daily 03:05"),
         "refresh_guidebook_pdfs": (
             "wegweiser.guidebook.exports.tasks.refresh_guidebook_pdfs",
             "every 15 minutes",

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.db.models import Count, Prefetch
@@ -50,7 +51,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def legal_page(request: HttpRequest, page: str) -> HttpResponse:
-    return render(request, f"core/legal/{page}.html")
+    # The privacy page states how long the log of reads of internal data is kept.
+    return render(
+        request, f"core/legal/{page}.html", {"read_log_days": settings.WEGWEISER_READ_LOG_DAYS}
+    )
 
 
 @never_cache

@@ -1,6 +1,14 @@
 from wegweiser.testing import Route
 
 LOGGED_IN = {"outsider": 200, "foreign_state": 200}
+# The log of reads of Musterstadt's internal data: its coordinators; other roles there read only.
+COORDINATOR_ONLY = {
+    "coordinator": 200,
+    "member": 403,
+    "counsellor": 403,
+    "state_coordinator": 403,
+    "admin": 404,
+}
 
 ROUTES = [
     # A logged-in user is sent on from the login page.
@@ -54,10 +62,17 @@ ROUTES = [
     Route("accounts:password_reset_confirm", public=True, kwargs={"uidb64": "x", "token": "y"}),
     Route("accounts:password_reset_complete", public=True),
     # Only state coordinators of Rheinland-Pfalz may start a municipality there.
+    # Members of the state's networks (also Beispielstadt's coordinator) may not: 403.
     Route(
         "accounts:municipality_create",
         kwargs={"state": "rheinland-pfalz"},
         default=404,
-        expect={"anonymous": 302, "state_coordinator": 200},
+        expect={
+            "anonymous": 302,
+            "state_coordinator": 200,
+            **{p: 403 for p in ("coordinator", "member", "counsellor", "outsider")},
+        },
     ),
+    Route("accounts:reads", kwargs={"slug": "musterstadt"}, expect=COORDINATOR_ONLY),
+    Route("accounts:reads_csv", kwargs={"slug": "musterstadt"}, expect=COORDINATOR_ONLY),
 ]

@@ -79,3 +79,64 @@ def test_a_period_must_be_an_iso_date(client, world, value):
         f"{URL}?date_to={value}", small, content_type="application/json", REMOTE_ADDR="192.0.2.5"
     )
     assert response.status_code == 400
+
+
+# --- the refusals speak the worker's language (issue 11) ---------------------------------------
+
+
+def test_a_too_large_body_is_refused_in_german(client, world, settings):
+    settings.WEGWEISER_WORKTIME_REPORT_MAX_BYTES = 10_000
+    body = json.dumps(export(days=week("2026-01-05", 100)))
+    response = client.post(
+        URL,
+        body,
+        content_type="application/json",
+        REMOTE_ADDR="192.0.2.20",
+        HTTP_ACCEPT_LANGUAGE="de",
+    )
+    assert response.status_code == 413
+    assert response.json()["detail"] == "Die Datei ist zu groß für diesen Dienst (höchstens 9 kB)."
+
+
+def test_too_many_entries_are_refused_in_romanian(client, world, settings):
+    settings.WEGWEISER_WORKTIME_REPORT_MAX_ENTRIES = 20
+    response = client.post(
+        URL,
+        json.dumps(export(days=week("2026-01-05", 21))),
+        content_type="application/json",
+        REMOTE_ADDR="192.0.2.21",
+        HTTP_ACCEPT_LANGUAGE="ro",
+    )
+    assert response.status_code == 413
+    assert "prea multe" in response.json()["detail"]
+    assert "20" in response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("de", "Zu viele Anfragen von Ihrer Adresse."),
+        ("en", "Too many requests from your address."),
+        ("ar", "طلبات كثيرة جدًا من عنوانك."),
+    ],
+)
+def test_the_rate_limit_is_refused_in_the_language_asked_for(
+    client, world, settings, language, expected
+):
+    settings.WEGWEISER_WORKTIME_REPORT_RATE = "1/m"
+    small = json.dumps(export(days=week("2026-11-02", 1)))
+    address = f"192.0.2.{30 + len(language) + ord(language[0]) % 50}"
+
+    def ask():
+        return client.post(
+            URL,
+            small,
+            content_type="application/json",
+            REMOTE_ADDR=address,
+            HTTP_ACCEPT_LANGUAGE=language,
+        )
+
+    assert ask().status_code == 200
+    refused = ask()
+    assert refused.status_code == 429
+    assert refused.json()["detail"].startswith(expected)

@@ -1,5 +1,6 @@
 """Hostile input and response headers (issue 11): a clear 4xx, never a 500; headers on every page."""
 
+import datetime
 import importlib
 import json
 import pkgutil
@@ -56,7 +57,7 @@ def test_sixty_digit_capacity_is_a_form_error(client_as, world):
         {
             "kind": "round_table",
             "title": "Runder Tisch",
-            "starts_at": "2027-01-19T09:00",
+            "starts_at": f"{datetime.date.today().year + 1}-01-19T09:00",
             "duration_minutes": "120",
             "place": "Rathaus",
             "capacity": BIG,

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from wegweiser.accounts.access import get_municipality_for_user
+from wegweiser.accounts.models import ReadKind
+from wegweiser.accounts.reads import record_read
 from wegweiser.core.i18n import current_language
 from wegweiser.core.selectors import public_municipality
 from wegweiser.guidebook.fingerprint import guidebook_fingerprint
@@ -81,6 +83,9 @@ def guidebook_internal_pdf(request: HttpRequest, slug: str) -> HttpResponse:
         f"wegweiser-{slug}-intern.pdf",
         _("Internal guidebook of %(municipality)s") % {"municipality": municipality.name},
     )
+    if response.get("Content-Type", "").startswith("application/pdf"):
+        # Only a delivered file counts as a read (not the "being prepared" page).
+        record_read(request, municipality, ReadKind.PDF, current_language())
     response["Cache-Control"] = "no-store"
     return response
 
@@ -129,5 +134,6 @@ def person_vcard(request: HttpRequest, slug: str, organization: str, person: str
     response = _download(
         vcard.person_vcard(match, data), "text/vcard; charset=utf-8", f"{person}.vcf"
     )
+    record_read(request, municipality, ReadKind.CONTACT, person)
     response["Cache-Control"] = "no-store"
     return response

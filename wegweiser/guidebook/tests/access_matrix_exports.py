@@ -1,6 +1,6 @@
 """Routes of the guidebook's exports (merged into access_matrix.py by the integrator)."""
 
-from wegweiser.testing import DENIED, Route
+from wegweiser.testing import Route
 
 
 def _person(world):
@@ -12,7 +12,7 @@ def _person(world):
 
 # Internal downloads: any role in Musterstadt (state coordinators via the state) may fetch them;
 # the platform admin holds no role there.
-MEMBERS_ONLY = {"anonymous": 302, "outsider": 404, "foreign_state": 404, "admin": DENIED}
+MEMBERS_ONLY = {"anonymous": 302, "outsider": 404, "foreign_state": 404, "admin": 404}
 
 ROUTES = [
     Route("guidebook_exports:pdf", public=True, kwargs={"slug": "musterstadt"}),

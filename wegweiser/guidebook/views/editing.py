@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from wegweiser.accounts.access import get_municipality_for_user
+from wegweiser.accounts.models import ReadKind
+from wegweiser.accounts.reads import record_read
 
 from .. import services
 from ..access import get_organization_for_user
@@ -173,6 +175,9 @@ def contacts(request: HttpRequest, slug: str, pk, person=None) -> HttpResponse:
         services.save_contact_person(saved)
         messages.success(request, _("The contact person was saved."))
         return redirect("guidebook:contacts", slug=municipality.slug, pk=organization.pk)
+    record_read(
+        request, municipality, ReadKind.CONTACT, instance.pk if instance else organization.pk
+    )
     return render(request, "guidebook/contacts.html", context)
 
 

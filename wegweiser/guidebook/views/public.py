@@ -14,6 +14,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from wegweiser.accounts.models import ReadKind
+from wegweiser.accounts.reads import record_read
 from wegweiser.core.models import Municipality
 from wegweiser.core.selectors import public_municipality
 
@@ -95,6 +97,8 @@ def _overview(request: HttpRequest, slug: str) -> HttpResponse:
         body = _overview_body(request, municipality, internal)
         if cache_key:
             cache.set(cache_key, body, CACHE_SECONDS)
+    if internal:
+        record_read(request, municipality, ReadKind.GUIDEBOOK)
     context = {
         "municipality": municipality,
         "internal": internal,
@@ -135,6 +139,8 @@ def print_view(request: HttpRequest, slug: str) -> HttpResponse:
     for organization in organizations:
         # A display-only attribute for the print template, not a model field.
         organization.sections = mandate_sections(organization)  # type: ignore[attr-defined]
+    if internal:
+        record_read(request, municipality, ReadKind.GUIDEBOOK, "print")
     context = {
         "municipality": municipality,
         "internal": internal,
@@ -166,6 +172,8 @@ def detail(request: HttpRequest, slug: str, pk) -> HttpResponse:
         raise Http404
     organization, editable = found
     contacts = visible_contact_persons(request.user, organization, municipality) if internal else []
+    if internal:
+        record_read(request, municipality, ReadKind.ENTRY, organization.pk)
     context = {
         "municipality": municipality,
         "organization": organization,
@@ -226,6 +234,9 @@ def search(request: HttpRequest, slug: str) -> HttpResponse:
         _decorate(request, municipality, found, internal)
         context["results"] = rank(found, terms, internal=internal)
         context["searched"] = True
+        if internal:
+            # The search terms are not kept: the entry says only that the internal version was searched.
+            record_read(request, municipality, ReadKind.GUIDEBOOK, "search")
     return _vary(render(request, template, context))
 
 

@@ -22,6 +22,19 @@ def next_round_table(world):
     return {"slug": "musterstadt", "meeting": meeting.pk}
 
 
+def coordinators_task(world):
+    """A task of the next round table that the coordinator owns: the invited member sees it but
+    may not change it (403); the others do not see the meeting (404)."""
+    from wegweiser.network.models import ActionItem, Meeting
+    from wegweiser.network.services import add_action_item
+
+    meeting = Meeting.objects.get(pk=next_round_table(world)["meeting"])
+    item = add_action_item(
+        meeting, ActionItem(title="Protokoll verteilen", owner_user=world.users["coordinator"])
+    )
+    return {"slug": "musterstadt", "item": item.pk}
+
+
 def with_meeting(**extra):
     return lambda world: {**next_round_table(world), **extra}
 
@@ -177,6 +190,14 @@ ROUTES = [
         method="post",
         default=404,
         expect={"anonymous": 302},
+    ),
+    Route(
+        "network:action_update",
+        kwargs=coordinators_task,
+        method="post",
+        data={"status": "done"},
+        default=302,
+        expect={**MEETING_WRITE, "anonymous": 302},
     ),
     Route(
         "network:report",

@@ -373,7 +373,7 @@ def test_counsellor_plans_a_case_conference_and_nothing_else(client_as, world):
     data = {
         "kind": "case_conference",
         "title": "Fallkonferenz F-2026-17",
-        "starts_at": "2027-02-10T10:00",
+        "starts_at": f"{datetime.date.today().year + 1}-02-10T10:00",
         "duration_minutes": "90",
         "place": "Fachberatungsstelle, Besprechungsraum",
         "case_code": "F-2026-17",

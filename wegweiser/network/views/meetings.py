@@ -45,6 +45,7 @@ from ..models import (
     minutes_sections,
 )
 from ..selectors import carried_over, invitation_candidates, member_users
+from .minutes import record_minutes_read
 from .pages import form_page
 
 
@@ -226,6 +227,7 @@ def meeting_detail(request: AuthenticatedHttpRequest, slug: str, meeting: str) -
     )
     mine = next((p for p in participants if p.user_id == request.user.pk), None)
     minutes = getattr(item, "minutes", None)
+    record_minutes_read(request, item)
     agenda = list(item.agenda_items.all())
     context = {
         "net": net,

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from wegweiser.accounts.http import AuthenticatedHttpRequest
+from wegweiser.accounts.models import ReadKind
+from wegweiser.accounts.reads import record_read
 from wegweiser.core.pdf import render_pdf
 
 from .. import services
@@ -100,11 +102,19 @@ def minutes_comment(request: AuthenticatedHttpRequest, slug: str, meeting: str) 
     return redirect(item.get_absolute_url() + f"#minutes-section-{comment.section}")
 
 
+def record_minutes_read(request: AuthenticatedHttpRequest, meeting) -> None:
+    """Minutes of a case conference are internal data whose reads are logged (accounts/reads.py)."""
+    minutes = getattr(meeting, "minutes", None)
+    if meeting.is_case_conference and minutes is not None and minutes.text:
+        record_read(request, meeting.network.municipality, ReadKind.MINUTES, meeting.pk)
+
+
 def _approved_minutes(request: AuthenticatedHttpRequest, slug: str, meeting: str):
     item, net, _can_write = get_meeting_for_user(request, slug, meeting)
     minutes = getattr(item, "minutes", None)
     if minutes is None or minutes.status != MinutesStatus.APPROVED:
         raise Http404
+    record_minutes_read(request, item)
     return {
         "net": net,
         "network": net.network,

@@ -85,6 +85,12 @@ ROUTES = [
         "plans:state_overview",
         kwargs={"state": "rheinland-pfalz"},
         default=404,
-        expect={"anonymous": 302, "state_coordinator": 200, "foreign_state": 404},
+        # Members of the state's networks read their own plans, not the state's overview: 403.
+        expect={
+            "anonymous": 302,
+            "state_coordinator": 200,
+            "foreign_state": 404,
+            **{p: 403 for p in ("coordinator", "member", "counsellor", "outsider")},
+        },
     ),
 ]

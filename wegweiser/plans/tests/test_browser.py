@@ -54,11 +54,11 @@ def test_coordinator_drafts_edits_adopts_links_and_downloads(page):
     # Record the council's adoption and download the adopted text as PDF.
     visit(page, "/de/m/musterstadt/plan/adopt/")
     page.fill("#id_adopted_on", timezone.localdate().isoformat())
-    page.fill("#id_decision_reference", "2027/42")
+    page.fill("#id_decision_reference", "SR-0042/7")
     page.click("main form button[type=submit]")
     assert page.url.endswith("/plan/versions/1/")
     check_accessibility(page)
-    assert PlanVersion.objects.get(plan=plan).decision_reference == "2027/42"
+    assert PlanVersion.objects.get(plan=plan).decision_reference == "SR-0042/7"
     with page.expect_download() as download:
         page.click("text=PDF herunterladen")
     assert download.value.suggested_filename.endswith(".pdf")

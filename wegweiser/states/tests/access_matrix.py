@@ -3,7 +3,11 @@
 from wegweiser.testing import Route
 
 RP = {"state": "rheinland-pfalz"}
-STATE_COORDINATOR_ONLY = {"anonymous": 302, "state_coordinator": 200}
+# Members of Rheinland-Pfalz's networks (Musterstadt's roles and Beispielstadt's coordinator, the
+# "outsider") may read the state's shared pages but not act for the state: 403. Hessen's
+# coordinator and the platform admin are outsiders of the state: 404 (the default).
+RP_MEMBERS = {p: 403 for p in ("coordinator", "member", "counsellor", "outsider")}
+STATE_COORDINATOR_ONLY = {"anonymous": 302, "state_coordinator": 200, **RP_MEMBERS}
 
 ROUTES = [
     Route("states:state_page", public=True, kwargs=RP),
@@ -17,14 +21,14 @@ ROUTES = [
         method="post",
         data={"name": ""},
         default=404,
-        expect={"anonymous": 302, "state_coordinator": 400},
+        expect={"anonymous": 302, "state_coordinator": 400, **RP_MEMBERS},
     ),
     Route(
         "states:actor_publish",
         kwargs={**RP, "pk": "00000000-0000-0000-0000-000000000001"},
         method="post",
         default=404,
-        expect={"anonymous": 302},
+        expect={"anonymous": 302, **RP_MEMBERS},
     ),
     # Members of any network of the state search across its guidebooks; outsiders of it get 404
     # (the "outsider" persona coordinates Beispielstadt, which lies in Rheinland-Pfalz too).
@@ -53,7 +57,7 @@ ROUTES = [
         method="post",
         data={"email": "not-an-address"},
         default=404,
-        expect={"anonymous": 302, "state_coordinator": 400},
+        expect={"anonymous": 302, "state_coordinator": 400, **RP_MEMBERS},
     ),
     # A key of another state: the form refuses it and nothing is created.
     Route(
@@ -62,7 +66,7 @@ ROUTES = [
         method="post",
         data={"ags": "06411000"},
         default=404,
-        expect={"anonymous": 302, "state_coordinator": 400},
+        expect={"anonymous": 302, "state_coordinator": 400, **RP_MEMBERS},
     ),
 ]
 
