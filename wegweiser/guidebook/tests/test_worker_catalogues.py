@@ -92,9 +92,14 @@ WORKER_VISIBLE: dict[str, set[str]] = {
     "worktime/*": set(),
 }
 
-# Modules that mostly serve members, with the few texts they show on public pages.
+# Modules that mostly serve members, with the few texts they show on public pages ("views*" and
+# "models*" also match the older single-module paths still named in the guidebook catalogues).
 WORKER_VISIBLE_TEXTS: dict[str, set[str]] = {
-    "guidebook/views/_common.py": {"Unknown version. Use “public” or “internal”.", "Bad request"},
+    # views/_common.py: errors of the public pages
+    "guidebook/views*": {
+        "Unknown version. Use “public” or “internal”.",
+        "Bad request",
+    },
     # choice labels on the public entry page and overview (mandate sections, role legend)
     "guidebook/models*": {
         "can do",
