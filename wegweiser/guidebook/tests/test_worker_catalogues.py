@@ -232,3 +232,30 @@ def test_worker_visible_entries_are_translated(language):
     assert not problems, f"{len(problems)} worker-visible entries in {language}:\n" + "\n".join(
         problems
     )
+
+
+def test_the_guidebook_pdf_names_needs_in_the_worker_language(world):
+    """Like the web page: the professional wording in the language, else the plain wording
+    (which every worker language has), never the German label (the Arabic PDF said "Lohn nicht
+    gezahlt …" where the page says it in Arabic)."""
+    from django.utils import translation
+
+    from wegweiser.guidebook.exports.pdf import pdf_context
+    from wegweiser.guidebook.exports.serializers import formal_guidebook
+    from wegweiser.guidebook.models import Need
+
+    with translation.override("ar"):
+        context = pdf_context(
+            world.musterstadt, formal_guidebook(world.musterstadt), internal=False
+        )
+    labels = {
+        need["label"]
+        for organization in context["organizations"]
+        for group in organization["groups"]
+        for item in group["items"]
+        for need in item["needs"]
+    }
+    wages = Need.objects.get(key="wages_unpaid")
+    assert "ar" not in (wages.label or {})
+    assert wages.plain["ar"] in labels
+    assert not labels & {need.text for need in Need.objects.all()}
