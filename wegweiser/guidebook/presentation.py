@@ -62,10 +62,10 @@ def need_roles(organization) -> dict[int, list[str]]:
     }
 
 
-def need_label(need) -> str:
-    """Professional wording in the active language, else the plain wording (which exists in every
-    worker language), else the German/English fallback."""
-    language = current_language()
+def need_label(need, language: str | None = None) -> str:
+    """Professional wording in the active language (or `language`), else the plain wording (which
+    exists in every worker language), else the German/English fallback. Web page and PDF alike."""
+    language = current_language(language)
     return (need.label or {}).get(language) or (need.plain or {}).get(language) or need.text
 
 

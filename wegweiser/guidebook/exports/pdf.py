@@ -22,6 +22,7 @@ from wegweiser.core.links import absolute_reverse
 from wegweiser.core.qr import qr_svg
 from wegweiser.core.typeset import typeset
 from wegweiser.guidebook.models import MandateKind, Need, NeedRole, localized
+from wegweiser.guidebook.presentation import need_label
 
 from .serializers import (
     KIND_ORDER,
@@ -89,7 +90,7 @@ def _present(guidebook: dict[str, Any], language: str) -> list[dict[str, Any]]:
                         "as_of": _parse_date(item["as_of"]),
                         "needs": [
                             {
-                                "label": localized(needs[link["key"]].label, language)
+                                "label": need_label(needs[link["key"]], language)
                                 if link["key"] in needs
                                 else link["key"],
                                 "role": role_labels.get(link["role"], link["role"]),
