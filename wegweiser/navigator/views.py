@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from wegweiser.core import offline
 from wegweiser.core.i18n import current_language, is_professional_language
 from wegweiser.core.models import Municipality
 from wegweiser.core.pdf import render_pdf
@@ -43,6 +44,9 @@ from .services import (
     parse_status,
 )
 from .simple import counselling_services, fallback_contacts
+
+# What the help page needs offline besides the shared assets of wegweiser.core.offline.
+HELP_ASSETS = ["navigator/navigator.css"]
 
 
 @cache
@@ -190,8 +194,21 @@ def simple_help(request: HttpRequest, slug: str) -> HttpResponse:
         "services": services,
         "error": error,
         "language_name": get_language_info(language)["name_local"],
+        "sw_url": reverse("navigator:help_sw", kwargs={"slug": municipality.slug}),
+        "scope": reverse("navigator:help", kwargs={"slug": municipality.slug}),
     }
-    return render(request, "navigator/help.html", context, status=400 if error else 200)
+    response = render(request, "navigator/help.html", context, status=400 if error else 200)
+    return offline.allow_offline_copy(request, response)
+
+
+@require_safe
+def help_service_worker(request: HttpRequest, slug: str) -> HttpResponse:
+    """Keeps the help page with its counselling contacts readable offline after one visit."""
+    municipality = public_municipality(slug)
+    page = reverse("navigator:help", kwargs={"slug": municipality.slug})
+    return offline.service_worker(
+        request, name="help", key=municipality.slug, pages=[page], assets=HELP_ASSETS
+    )
 
 
 def strength_label(name: str) -> str:

@@ -60,6 +60,20 @@ def app_strings() -> dict[str, str]:
         "no_minimum_wage": _(
             "Work before 2015 had no statutory minimum wage: {hours} counted with 0 €."
         ),
+        "started": _("Started at {time} ({date}). Tap “Stop now” when you finish."),
+        "stopped": _("Stopped at {time}. Add your breaks if you had any, then tap “Save day”."),
+        "exported": _(
+            "Saved as {file} ({days} days, {payments} payments, {deductions} deductions). "
+            "You find the file in your phone's downloads."
+        ),
+        "share_title": _("My working hours and my pay"),
+        "shared": _(
+            "The file was handed to the app you chose. Check that it reached your counsellor."
+        ),
+        "share_fallback": _(
+            "This phone cannot pass the file to another app from here. Send the saved file "
+            "from your downloads as an attachment (e-mail or messenger) to your counselling service."
+        ),
         "edit_day": _("Change the day"),
         "add_day": _("Record a day"),
         **problem_strings(),

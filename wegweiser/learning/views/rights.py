@@ -4,16 +4,15 @@ leaflet with a QR code and the service worker that keeps the page readable offli
 from __future__ import annotations
 
 import hashlib
-import json
 
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import override
 from django.views.decorators.http import require_safe
 
+from wegweiser.core import offline
 from wegweiser.core.i18n import current_language
 from wegweiser.core.links import absolute_url
 from wegweiser.core.models import Municipality
@@ -26,13 +25,8 @@ from wegweiser.worktime.services import counselling_services
 
 from .. import rights as content
 
-OFFLINE_ASSETS = [
-    "vendor/kern/kern.min.css",
-    "vendor/kern/fonts/fira-sans.css",
-    "wegweiser/css/site.css",
-    "learning/learning.css",
-    "learning/rights.js",
-]
+# Besides the shared ones of wegweiser.core.offline.
+OFFLINE_ASSETS = ["learning/learning.css"]
 
 
 def non_state(services: list[dict]) -> list[dict]:
@@ -67,7 +61,8 @@ def _context(municipality: Municipality) -> dict:
 @require_safe
 def rights(request: HttpRequest, slug: str) -> HttpResponse:
     municipality = public_municipality(slug)
-    return render(request, "learning/rights.html", _context(municipality))
+    response = render(request, "learning/rights.html", _context(municipality))
+    return offline.allow_offline_copy(request, response)
 
 
 @require_safe
@@ -79,7 +74,8 @@ def rights_easy(request: HttpRequest, slug: str) -> HttpResponse:
             return redirect(reverse("learning:rights_easy", kwargs={"slug": slug}))
     context = _context(municipality)
     context["wage"] = content.wage_facts()
-    return render(request, "learning/rights_easy.html", context)
+    response = render(request, "learning/rights_easy.html", context)
+    return offline.allow_offline_copy(request, response)
 
 
 @require_safe
@@ -118,13 +114,6 @@ def service_worker(request: HttpRequest, slug: str) -> HttpResponse:
     ]
     if current_language() == "de":
         pages.append(reverse("learning:rights_easy", kwargs={"slug": municipality.slug}))
-    context = {
-        "version": f"{current_language()}-{municipality.slug}-{content.AS_OF.isoformat()}",
-        "pages": json.dumps(pages),
-        "assets": json.dumps([static(asset) for asset in OFFLINE_ASSETS]),
-    }
-    response = render(
-        request, "learning/rights_sw.js", context, content_type="application/javascript"
+    return offline.service_worker(
+        request, name="rights", key=municipality.slug, pages=pages, assets=OFFLINE_ASSETS
     )
-    response["Cache-Control"] = "no-cache"
-    return response

@@ -8,6 +8,7 @@ ROUTES = [
     Route("navigator:professional", public=True, kwargs=MUSTERSTADT, query="?needs=wages_unpaid"),
     Route("navigator:sheet", public=True, kwargs=MUSTERSTADT, query="?needs=wages_unpaid"),
     Route("navigator:help", public=True, kwargs=MUSTERSTADT, query="?needs=wages_unpaid"),
+    Route("navigator:help_sw", public=True, kwargs=MUSTERSTADT),
     Route("navigator:municipality_indicators", public=True, kwargs=MUSTERSTADT),
     Route("navigator:indicators", public=True, query="?indicators=debt_bondage"),
 ]

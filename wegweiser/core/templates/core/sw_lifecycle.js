@@ -1,5 +1,5 @@
-/* What every service worker of Wegweiser does (included by worktime/sw.js and learning/rights_sw.js,
-   which declare CACHE, PREFIX and PRECACHE first): cache PRECACHE at install; on activation delete
+/* What every service worker of Wegweiser does (included by worktime/sw.js,
+   which declares CACHE, PREFIX and PRECACHE first): cache PRECACHE at install; on activation delete
    the older caches of the same worker, those whose names start with PREFIX; sameOriginGet(request)
    is the request's URL when it is a GET to this site, otherwise null (left to the network). */
 self.addEventListener("install", function (event) {

@@ -1,4 +1,5 @@
-/* Busy state for slow downloads (PDFs): a link or form marked with data-busy="Preparing …"
+/* Busy state for slow downloads (PDFs): a link, a form or a submit button marked with
+   data-busy="Preparing …" (components/pdf_button.html makes such links)
    shows that text, is marked aria-busy and ignores further clicks until the download has
    started (the page stays, so the state ends after a while or when the page is shown again).
    A static file because the CSP allows no inline script. */
@@ -34,10 +35,13 @@
     var link = event.target.closest("a[data-busy]");
     if (link && !start(link)) event.preventDefault();
   });
+  /* A form: the submit button that was pressed, when it (or the whole form) is marked; a form
+     with several buttons marks only the one that makes the PDF. */
   document.addEventListener("submit", function (event) {
-    var form = event.target.closest("form[data-busy]");
-    if (!form) return;
-    var button = form.querySelector("button[type=submit], button:not([type])") || form;
+    var form = event.target;
+    var button = event.submitter || form.querySelector("button[type=submit], button:not([type])");
+    if (!(button && button.dataset.busy) && !form.hasAttribute("data-busy")) return;
+    button = button || form;
     if (!button.dataset.busy) button.dataset.busy = form.dataset.busy;
     if (!start(button)) event.preventDefault();
   });

@@ -176,7 +176,7 @@
     if (pause >= span) { err.textContent = T.break_too_long; return; }
     var row = cleanText({ id: v.id || newId(), date: v.date, start: v.start, end: v.end, break_minutes: pause,
       place: v.place, employer: v.employer, task: v.task, notes: v.notes }, ["place", "employer", "task", "notes"]);
-    put("days", row).then(loadAll).then(function () {
+    put("days", row).then(loadAll).then(endRunning).then(function () {
       resetDayForm(W.nextDay(row.date));
       renderDays();
       say(T.saved);
@@ -192,6 +192,44 @@
     setForm($("day-form"), { date: W.nextDay(last.date), start: last.start, end: last.end, break_minutes: String(last.break_minutes),
       place: last.place || "", employer: last.employer || "", task: last.task || "", notes: "" });
     say(T.copied);
+  }
+  /* One-tap start and stop (issue 15, like Record My Hours' clock-in). The running start is kept
+     in the settings store, not as a day: an export never contains a half-recorded shift. */
+  var running = null;
+  function nowTime() { var d = new Date(); return pad(d.getHours()) + ":" + pad(d.getMinutes()); }
+  function showClock() {
+    $("start-now").hidden = !!running;
+    $("stop-now").hidden = !running;
+    $("clock-state").textContent = running ? fill(T.started, { time: running.start, date: day(running.date) }) : "";
+    if (running) $("day-cancel").hidden = false;
+  }
+  function startNow() {
+    running = { date: today(), start: nowTime() };
+    setSetting("running", running).then(function () {
+      resetDayForm(running.date);
+      setForm($("day-form"), { start: running.start });
+      showClock();
+    }, function () { running = null; $("day-error").textContent = T.storage_error; });
+  }
+  function stopNow() {
+    if (!running) return;
+    var end = nowTime();
+    setForm($("day-form"), { date: running.date, start: running.start, end: end });
+    $("stop-now").hidden = true;
+    $("clock-state").textContent = fill(T.stopped, { time: end });
+    $("d-break").focus();
+  }
+  function endRunning() {
+    if (!running) return Promise.resolve();
+    running = null;
+    return setSetting("running", null).then(showClock);
+  }
+  function resumeClock() {
+    return getSetting("running").then(function (value) {
+      running = value && W.realDate(value.date) && /^\d\d:\d\d$/.test(value.start) ? value : null;
+      if (running) { resetDayForm(running.date); setForm($("day-form"), { start: running.start }); }
+      showClock();
+    });
   }
   function editDay(row) {
     resetDayForm();
@@ -413,16 +451,43 @@
   }
 
   /* ---------- export, import, delete ---------- */
-  function doExport() {
-    getSetting("place").then(function (place) {
+  function exportFile() {
+    return getSetting("place").then(function (place) {
       var data = exportData();
       data.exported_at = new Date().toISOString();
       if (place) data.municipality = place;
-      var blob = new Blob([JSON.stringify(data, null, 1)], { type: "application/json" });
-      var a = el("a", { href: URL.createObjectURL(blob), download: "worktime-" + today() + ".json", hidden: "" });
-      document.body.appendChild(a);
-      a.click();
-      setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+      return new File([JSON.stringify(data, null, 1)], "worktime-" + today() + ".json", { type: "application/json" });
+    });
+  }
+  function download(file) {
+    var a = el("a", { href: URL.createObjectURL(file), download: file.name, hidden: "" });
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  }
+  /* A confirmation next to the button (not only in the status line at the top of the page). */
+  function confirmExport(text) {
+    $("export-result").textContent = text;
+    say(text);
+  }
+  function exportedText(file) {
+    return fill(T.exported, { file: file.name, days: state.days.length, payments: state.payments.length, deductions: state.deductions.length });
+  }
+  function doExport() {
+    exportFile().then(function (file) { download(file); confirmExport(exportedText(file)); });
+  }
+  /* The system share sheet with the file where the phone offers it (Web Share API level 2);
+     elsewhere the file is saved and the worker is told how to send it. */
+  function doShare() {
+    exportFile().then(function (file) {
+      var data = { files: [file], title: T.share_title };
+      if (navigator.canShare && navigator.share && navigator.canShare(data)) {
+        return navigator.share(data).then(function () { confirmExport(T.shared); }, function (error) {
+          if (!error || error.name !== "AbortError") { download(file); confirmExport(T.share_fallback); }
+        });
+      }
+      download(file);
+      confirmExport(exportedText(file) + " " + T.share_fallback);
     });
   }
   function doImport(event) {
@@ -458,6 +523,10 @@
       STORES.concat(["settings"]).forEach(function (n) { t.objectStore(n).clear(); });
     }).then(loadAll).then(function () {
       $("place").value = "";
+      running = null;
+      resetDayForm();
+      showClock();
+      $("export-result").textContent = "";
       renderAll();
       renderServices(null);
       say(T.all_deleted);
@@ -474,7 +543,10 @@
     ["p-date", "x-date"].forEach(function (id) { $(id).value = today(); });
     $("day-form").addEventListener("submit", saveDay);
     $("copy-last").addEventListener("click", copyLast);
-    $("day-cancel").addEventListener("click", function () { resetDayForm(); });
+    $("day-cancel").addEventListener("click", function () { endRunning().then(function () { resetDayForm(); }); });
+    $("start-now").addEventListener("click", startNow);
+    $("stop-now").addEventListener("click", stopNow);
+    $("share").addEventListener("click", doShare);
     moneyForm("pay-form", "pay-error", "payments", function (v, cents) {
       return cleanText({ id: v.id || newId(), date: v.date, amount_cents: cents, method: v.method === "transfer" ? "transfer" : "cash", payer: v.payer, note: v.note }, ["payer", "note"]);
     }, renderMoney);
@@ -503,7 +575,7 @@
     openDb().then(function (d) {
       db = d;
       return Promise.all([loadAll(), ratesLoaded]);
-    }).then(function () {
+    }).then(resumeClock).then(function () {
       var fromUrl = new URLSearchParams(location.search).get("m");
       return (fromUrl ? setSetting("place", fromUrl).then(function () { return fromUrl; }) : getSetting("place"));
     }).then(function (place) {
