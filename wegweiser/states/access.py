@@ -20,7 +20,8 @@ def public_state(slug: str) -> State:
 
 
 def get_state_for_member(request: HttpRequest, slug: str) -> State:
-    """The state, for a member of any of its networks or its state coordinator; else 404."""
+    """The state, for a member of any of its networks (the state round table included) or its
+    state coordinator; else 404."""
     state = State.objects.filter(slug=slug).first()
     if state is None:
         raise Http404
@@ -28,5 +29,7 @@ def get_state_for_member(request: HttpRequest, slug: str) -> State:
         return state
     for membership in active_memberships(request.user):
         if membership.municipality is not None and membership.municipality.state_id == state.pk:
+            return state
+        if membership.municipality_id is None and membership.state_id == state.pk:
             return state
     raise Http404
