@@ -233,8 +233,12 @@ def _agreement(network: Network, title: str, summary: str, parties: list, by) ->
 
 
 def _agreements(ctx, network: Network, round_table: Network) -> None:
-    """One agreement in force for Musterstadt (police and counselling), one in force for the
-    state and a draft the state round table is discussing."""
+    _local_agreement(ctx, network)
+    _state_agreements(ctx, round_table)
+
+
+def _local_agreement(ctx, network: Network) -> None:
+    """Musterstadt's agreement in force between the police and the counselling service."""
     today = timezone.localdate()
     police = ctx.organizations[("musterstadt", "police")]
     counselling = ctx.organizations[("musterstadt", "counselling_service")]
@@ -266,8 +270,14 @@ def _agreements(ctx, network: Network, round_table: Network) -> None:
         services.set_validity(
             local, in_force_from=today - datetime.timedelta(days=190), valid_until=None
         )
+
+
+def _state_agreements(ctx, round_table: Network) -> None:
+    """The state's agreement in force between the LKA and the state-wide counselling service, and
+    a draft supplement the round table is discussing."""
     from wegweiser.guidebook.models import Organization
 
+    today = timezone.localdate()
     state_parties = list(
         Organization.objects.filter(
             state=ctx.state, name__in=[name for name, _type in STATE_ACTORS]

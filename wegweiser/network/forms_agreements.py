@@ -70,7 +70,9 @@ class PartyDetailsForm(forms.ModelForm):
 
 
 class SignatureForm(forms.Form):
-    party = forms.ModelChoiceField(label=_("Party"), queryset=AgreementParty.objects.none())
+    party = forms.ModelChoiceField(
+        label=_("Party"), queryset=AgreementParty.objects.none(), empty_label=None
+    )
     signed_on = forms.DateField(label=_("Signed on"), widget=DATE)
     signed_by = forms.CharField(label=_("Signed by (function)"), max_length=200, required=False)
 
