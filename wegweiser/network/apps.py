@@ -24,5 +24,5 @@ class NetworkConfig(AppConfig):
             )
         )
         register_organization_section(
-            Section("agreements", "network/sections/agreements.html", sections.actor_agreements)
+            Section("agreements", "guidebook/sections/agreements.html", sections.actor_agreements)
         )
