@@ -207,7 +207,7 @@ def _state_round_table(ctx) -> Network:
             created_by=coordinator,
             agenda=roadmap.ROUND_TABLE.agenda,
             kind=MeetingKind.ROUND_TABLE,
-            title="Landesrunder Tisch gegen Arbeitsausbeutung",
+            title="Sitzung: Berichte aus den Netzwerken und Kooperationsvereinbarung",
             description="Berichte aus den kommunalen Netzwerken; Entwurf der "
             "Kooperationsvereinbarung zwischen Polizei und Fachberatung.",
             starts_at=_at(45, 10),
