@@ -163,7 +163,7 @@ MAINZ = "Ministerium, Bauhofstraße 9, Mainz, Raum 104"
 
 
 def _state_actors(ctx) -> dict:
-    """State-wide actors the state round table's members work for (one record each)."""
+    """State-wide actors the state round table's members work for (one record each, drafts)."""
     from wegweiser.guidebook.models import ActorType, Organization, OrganizationStatus
 
     found = {}
@@ -174,8 +174,9 @@ def _state_actors(ctx) -> dict:
             defaults={
                 "actor_type": actor_type,
                 "state": ctx.state,
-                "status": OrganizationStatus.PUBLISHED,
-                "last_confirmed_at": timezone.localdate() - datetime.timedelta(days=30),
+                # Drafts: the state coordinator publishes state-wide actors on her actors page;
+                # until then they appear in no public guidebook, export or agreement listing.
+                "status": OrganizationStatus.DRAFT,
             },
         )
         found[type_key] = organization

@@ -8,6 +8,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from wegweiser.accounts.models import Membership, User
+from wegweiser.guidebook.models import OrganizationStatus
 
 from .models import ActionItem, CooperationAgreement, Meeting, MeetingKind, Network, Rsvp
 
@@ -124,9 +125,12 @@ def public_agreement(
         "url": agreement.public_url,
         "in_force_from": agreement.in_force_from,
         "valid_until": agreement.valid_until,
+        # Only parties with a published guidebook entry are named in public.
         "parties": [
             party.organization.name
             for party in agreement.party_list()
             if party.organization_id != except_organization
+            and party.organization.status == OrganizationStatus.PUBLISHED
+            and party.organization.archived_at is None
         ],
     }

@@ -5,7 +5,7 @@ part, everyone else gets 404; the public state page names it and shows nothing o
 import datetime
 
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wegweiser.accounts.models import Membership, Role
 from wegweiser.core.models import State
@@ -19,6 +19,7 @@ def round_table():
     return Network.objects.get(state__slug="rheinland-pfalz")
 
 
+@translation.override("de")
 def test_state_network_addresses_its_own_pages(world):
     network = round_table()
     assert network.is_state_level and network.scope_slug == "rheinland-pfalz"
