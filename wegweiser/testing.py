@@ -3,6 +3,7 @@
 Personas (DESIGN §9) come from the demo data, across two municipalities and two states:
   anonymous, coordinator / member / counsellor (Musterstadt), outsider (coordinator of
   Beispielstadt), state_coordinator (Rheinland-Pfalz), foreign_state (state coordinator of Hessen),
+  state_member (member of the state round table of Rheinland-Pfalz, in no municipality),
   admin (platform administrator).
 """
 
@@ -27,6 +28,7 @@ PERSONA_EMAILS = {
     "outsider": "koordination@beispielstadt.example.org",
     "state_coordinator": "land@rlp.example.org",
     "foreign_state": "land@hessen.example.org",
+    "state_member": "lka@rlp.example.org",
     "admin": "admin@example.org",
 }
 PERSONAS = ["anonymous", *PERSONA_EMAILS]
@@ -37,8 +39,9 @@ DEMO_PASSWORD = "wegweiser-demo-2026"
 DENIED = {302, 401, 403, 404}
 # The exact default for a protected route (DESIGN §9, issue 11): anonymous visitors are sent to the
 # login page (302, checked by the route test), people of another municipality or state get 404
-# (existence is not revealed).
-DEFAULT_DENIED = {"anonymous": 302, "outsider": 404, "foreign_state": 404}
+# (existence is not revealed). The member of the state round table belongs to no municipality:
+# every municipal page is foreign to her.
+DEFAULT_DENIED = {"anonymous": 302, "outsider": 404, "foreign_state": 404, "state_member": 404}
 
 
 def login(client, user) -> None:

@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from wegweiser.api.api import api
 from wegweiser.core import views as core_views
+from wegweiser.network import urls as network_urls
 
 handler400 = "wegweiser.core.views.bad_request"
 handler403 = "wegweiser.core.views.permission_denied"
@@ -26,6 +27,8 @@ urlpatterns += i18n_patterns(
     path("", include("wegweiser.guidebook.exports.urls")),
     path("", include("wegweiser.navigator.urls")),
     path("", include("wegweiser.network.urls")),
+    # The state round table: the network's pages once more, for a network of a state.
+    path("", include((network_urls.state_urlpatterns, "network"), namespace="roundtable")),
     path("", include("wegweiser.plans.urls")),
     path("", include("wegweiser.worktime.urls")),
     path("", include("wegweiser.cases.urls")),

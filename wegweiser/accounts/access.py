@@ -132,7 +132,8 @@ def get_municipality_for_user(
 
 
 def _state_of_member(request: HttpRequest, slug: str) -> State:
-    """The state, for its state coordinators and members of any of its networks; else 404."""
+    """The state, for its state coordinators and members of any of its networks (the state round
+    table included); else 404."""
     found = State.objects.filter(slug=slug).first()
     if found is None:
         raise Http404
@@ -141,6 +142,8 @@ def _state_of_member(request: HttpRequest, slug: str) -> State:
     for membership in active_memberships(request.user):
         if membership.municipality is not None and membership.municipality.state_id == found.pk:
             return found
+        if membership.municipality_id is None and membership.state_id == found.pk:
+            return found  # a member of the state round table
     raise Http404
 
 

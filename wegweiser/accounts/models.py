@@ -86,7 +86,8 @@ class MembershipQuerySet(models.QuerySet["Membership"]):
 
 
 class Membership(models.Model):
-    """A person's role in one municipality (or, for state coordinators, one state)."""
+    """A person's role in one municipality (or, for state coordinators and members of the state
+    round table, one state)."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -130,11 +131,13 @@ class Membership(models.Model):
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
         constraints = [
-            # A state coordinator belongs to a state; everyone else to a municipality.
+            # A state coordinator belongs to a state; a member either to a municipality or to the
+            # state round table (a network of the state); everyone else to a municipality.
             models.CheckConstraint(
                 name="membership_scope_matches_role",
                 condition=(
                     Q(role="state_coordinator", state__isnull=False, municipality__isnull=True)
+                    | Q(role="member", state__isnull=False, municipality__isnull=True)
                     | (
                         ~Q(role="state_coordinator")
                         & Q(municipality__isnull=False, state__isnull=True)

@@ -40,6 +40,9 @@ class StepScope:
 
 municipality_sections: list[Section] = []
 dashboard_sections: list[Section] = []
+# The public page of one guidebook entry (an Organization): e.g. network's cooperation agreements
+# in force that bind the actor. Public fields only: the page is the same for everyone.
+organization_sections: list[Section] = []
 # Slots on the network's pages, filled by the programmes above it (network imports none of them):
 # "task" gets an action item (plans: the measure a task belongs to), "report" a ReportScope
 # (learning: course completions of the year), "roadmap_step" a StepScope (learning: the Workshop I
@@ -59,6 +62,10 @@ def register_municipality_section(section: Section) -> None:
 
 def register_dashboard_section(section: Section) -> None:
     _register(dashboard_sections, section)
+
+
+def register_organization_section(section: Section) -> None:
+    _register(organization_sections, section)
 
 
 def register_network_section(slot: str, section: Section) -> None:

@@ -63,6 +63,8 @@ ACCOUNTS = [
         "integration_commissioner",
     ),
     ("land@rlp.example.org", "Lena Landeskoordination", Role.STATE_COORDINATOR, None, None),
+    # A member of the state round table of Rheinland-Pfalz (network/demo.py links her office).
+    ("lka@rlp.example.org", "Lara Landeskriminalamt", Role.MEMBER, None, None),
 ]
 ADMIN_EMAIL = "admin@example.org"
 

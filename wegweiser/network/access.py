@@ -6,6 +6,8 @@
 - State coordinators see the network read-only as aggregates (dashboard, report); no meeting
   content, no member list, nothing of case conferences.
 - Case conferences (and their minutes) are visible to their participants only.
+- The state round table (a network of a state) uses the same pages under /state/<slug>/roundtable/:
+  its state coordinator coordinates it, members of the state take part, everyone else gets 404.
 Foreign or unknown objects answer 404; read-only access to a write action answers 403.
 """
 
@@ -13,14 +15,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest
 
-from wegweiser.accounts.access import MunicipalityAccess, get_municipality_for_user
+from wegweiser.accounts.access import (
+    MunicipalityAccess,
+    active_memberships,
+    get_municipality_for_user,
+    organizations_of,
+)
+from wegweiser.accounts.models import Role
+from wegweiser.core.models import State
 
 from .models import (
     ActionItem,
+    CooperationAgreement,
     Meeting,
     MeetingFile,
     MeetingKind,
@@ -31,9 +42,35 @@ from .models import (
 
 
 @dataclass(frozen=True)
+class StateAccess:
+    """Roles at the state round table, shaped like MunicipalityAccess: the state coordinator
+    coordinates it, members of the state (staff of state-wide actors) take part."""
+
+    state: State
+    roles: frozenset[str]
+
+    @property
+    def is_member(self) -> bool:
+        return bool(self.roles)
+
+    @property
+    def is_coordinator(self) -> bool:
+        return Role.COORDINATOR in self.roles
+
+    @property
+    def is_state_coordinator(self) -> bool:
+        # She coordinates the round table here (full access), not looks on from above.
+        return False
+
+    @property
+    def is_counsellor(self) -> bool:
+        return False
+
+
+@dataclass(frozen=True)
 class NetworkAccess:
     network: Network
-    access: MunicipalityAccess
+    access: MunicipalityAccess | StateAccess
 
     @property
     def can_write(self) -> bool:
@@ -50,9 +87,47 @@ class NetworkAccess:
         return bool(self.access.roles - {"state_coordinator"})
 
 
+# The instance namespace of the state round table's pages (wegweiser/urls.py includes the
+# network's pages a second time under /state/<slug>/roundtable/).
+STATE_NAMESPACE = "roundtable"
+
+
+def is_state_request(request: HttpRequest) -> bool:
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.namespace == STATE_NAMESPACE
+
+
+def get_state_network_for_user(
+    request: HttpRequest, slug: str, *, write: bool = False
+) -> NetworkAccess:
+    """The state round table: its state coordinator (writes) and members of the state (read);
+    404 for everyone else, also for the state's municipal networks; 403 on writes by members."""
+    user = request.user
+    if isinstance(user, AnonymousUser) or not user.is_authenticated:
+        raise Http404
+    network = Network.objects.filter(state__slug=slug).select_related("state").first()
+    if network is None or network.state is None:
+        raise Http404
+    roles = set()
+    for membership in active_memberships(user):
+        if membership.state_id != network.state_id or membership.municipality_id is not None:
+            continue
+        roles.add(Role.COORDINATOR if membership.role == Role.STATE_COORDINATOR else Role.MEMBER)
+    if not roles:
+        raise Http404
+    net = NetworkAccess(network, StateAccess(network.state, frozenset(roles)))
+    if write and not net.can_write:
+        raise PermissionDenied
+    return net
+
+
 def get_network_for_user(
     request: HttpRequest, slug: str, *, write: bool = False, members_only: bool = False
 ) -> NetworkAccess:
+    """The network of a page: of the municipality `slug`, or (on the state round table's pages)
+    of the state `slug`."""
+    if is_state_request(request):
+        return get_state_network_for_user(request, slug, write=write)
     municipality, access = get_municipality_for_user(request, slug, write=write)
     network = (
         Network.objects.filter(municipality=municipality).select_related("municipality").first()
@@ -112,6 +187,17 @@ def get_meeting_for_user(
     return meeting, net, can_write
 
 
+def organizations_at(user, network: Network) -> set:
+    """Primary keys of the organisations the user represents in this network."""
+    if not network.is_state_level:
+        return organizations_of(user, network.municipality)
+    return {
+        m.organization_id
+        for m in active_memberships(user)
+        if m.organization_id and m.municipality_id is None and m.state_id == network.state_id
+    }
+
+
 def action_items_visible_to(user, net: NetworkAccess) -> QuerySet[ActionItem]:
     return ActionItem.objects.filter(
         network=net.network, meeting__in=meetings_visible_to(user, net)
@@ -120,8 +206,6 @@ def action_items_visible_to(user, net: NetworkAccess) -> QuerySet[ActionItem]:
 
 def get_action_item_for_user(request: HttpRequest, slug: str, item_id) -> tuple[ActionItem, bool]:
     """(action item, can_update): coordinators and the responsible person/organisation update."""
-    from wegweiser.accounts.access import organizations_of
-
     net = get_network_for_user(request, slug)
     item = (
         action_items_visible_to(request.user, net)
@@ -135,8 +219,7 @@ def get_action_item_for_user(request: HttpRequest, slug: str, item_id) -> tuple[
         item.owner_user_id == request.user.pk
         or (
             item.owner_organization_id is not None
-            and item.owner_organization_id
-            in organizations_of(request.user, net.network.municipality)
+            and item.owner_organization_id in organizations_at(request.user, net.network)
         )
     )
     return item, can_update
@@ -152,3 +235,19 @@ def get_file_for_user(request: HttpRequest, slug: str, file_id) -> MeetingFile:
     if stored is None:
         raise Http404
     return stored
+
+
+def get_agreement_for_user(
+    request: HttpRequest, slug: str, agreement_id, *, write: bool = False
+) -> tuple[CooperationAgreement, NetworkAccess]:
+    """An agreement of the network: its members read, its coordination writes (403 for members);
+    404 for everyone else and for agreements of other networks."""
+    net = get_network_for_user(request, slug, write=write, members_only=True)
+    agreement = (
+        CooperationAgreement.objects.filter(network=net.network, pk=agreement_id)
+        .prefetch_related("parties__organization")
+        .first()
+    )
+    if agreement is None:
+        raise Http404
+    return agreement, net

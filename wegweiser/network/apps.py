@@ -10,6 +10,7 @@ class NetworkConfig(AppConfig):
             Section,
             register_dashboard_section,
             register_municipality_section,
+            register_organization_section,
         )
 
         from . import sections
@@ -21,4 +22,7 @@ class NetworkConfig(AppConfig):
             Section(
                 "network", "network/sections/dashboard.html", sections.dashboard_section, order=20
             )
+        )
+        register_organization_section(
+            Section("agreements", "guidebook/sections/agreements.html", sections.actor_agreements)
         )

@@ -11,6 +11,7 @@ from . import roadmap, services
 from .models import (
     ActionItem,
     ActionStatus,
+    CooperationAgreement,
     Decision,
     Meeting,
     MeetingKind,
@@ -24,7 +25,9 @@ RATHAUS = "Rathaus Musterstadt, Sitzungssaal 2"
 
 
 def load(ctx) -> None:
+    state_round_table = _state_round_table(ctx)
     network = _network(ctx.municipalities["musterstadt"])
+    _agreements(ctx, network, state_round_table)
     if Meeting.objects.filter(network=network).exists():
         return
     coordinator = ctx.users["koordination@musterstadt.example.org"]
@@ -147,3 +150,158 @@ def _coming_meetings(network: Network, coordinator, member, counsellor) -> None:
         case_summary="Saisonkraft aus der Landwirtschaft, Lohn seit drei Monaten nicht gezahlt, "
         "Unterkunft an den Arbeitgeber gebunden. Klärung von Aufenthalt und Lohnansprüchen.",
     )
+
+
+# --- the state round table of Rheinland-Pfalz --------------------------------------------------
+
+STATE_ACTORS = [
+    # name, actor type key
+    ("Landeskriminalamt Rheinland-Pfalz", "police_trafficking_unit"),
+    ("Landesweite Fachberatung gegen Arbeitsausbeutung Rheinland-Pfalz", "counselling_service"),
+]
+MAINZ = "Ministerium, Bauhofstraße 9, Mainz, Raum 104"
+
+
+def _state_actors(ctx) -> dict:
+    """State-wide actors the state round table's members work for (one record each, drafts)."""
+    from wegweiser.guidebook.models import ActorType, Organization, OrganizationStatus
+
+    found = {}
+    for name, type_key in STATE_ACTORS:
+        actor_type = ActorType.objects.get(key=type_key)
+        organization, _created = Organization.objects.update_or_create(
+            name=name,
+            defaults={
+                "actor_type": actor_type,
+                "state": ctx.state,
+                # Drafts: the state coordinator publishes state-wide actors on her actors page;
+                # until then they appear in no public guidebook, export or agreement listing.
+                "status": OrganizationStatus.DRAFT,
+            },
+        )
+        found[type_key] = organization
+    return found
+
+
+def _state_round_table(ctx) -> Network:
+    """The state round table with its coordinator, one member (the LKA) and a coming meeting."""
+    from wegweiser.accounts.models import Membership, Role
+
+    network, _created = Network.objects.update_or_create(
+        state=ctx.state,
+        municipality=None,
+        defaults={
+            "name": "Landesrunder Tisch gegen Arbeitsausbeutung Rheinland-Pfalz",
+            "focus": "Zusammenarbeit von Polizei, Zoll, Arbeitsschutz und Fachberatung im Land; "
+            "Kooperationsvereinbarungen und Unterstützung der kommunalen Netzwerke.",
+        },
+    )
+    actors = _state_actors(ctx)
+    member = ctx.users["lka@rlp.example.org"]
+    Membership.objects.filter(user=member, state=ctx.state, role=Role.MEMBER).update(
+        organization=actors["police_trafficking_unit"]
+    )
+    if not Meeting.objects.filter(network=network).exists():
+        coordinator = ctx.users["land@rlp.example.org"]
+        meeting = services.create_meeting(
+            network,
+            created_by=coordinator,
+            agenda=roadmap.ROUND_TABLE.agenda,
+            kind=MeetingKind.ROUND_TABLE,
+            title="Sitzung: Berichte aus den Netzwerken und Kooperationsvereinbarung",
+            description="Berichte aus den kommunalen Netzwerken; Entwurf der "
+            "Kooperationsvereinbarung zwischen Polizei und Fachberatung.",
+            starts_at=_at(45, 10),
+            ends_at=_at(45, 13),
+            place=MAINZ,
+            capacity=30,
+        )
+        services.invite_users(meeting, [coordinator, member], notify=False)
+    return network
+
+
+# --- cooperation agreements --------------------------------------------------------------------
+
+
+def _agreement(network: Network, title: str, summary: str, parties: list, by) -> tuple:
+    """(agreement, created): one agreement per network and title."""
+    existing = CooperationAgreement.objects.filter(network=network, title=title).first()
+    if existing is not None:
+        return existing, False
+    return services.create_agreement(
+        network, title=title, summary=summary, parties=parties, created_by=by
+    ), True
+
+
+def _agreements(ctx, network: Network, round_table: Network) -> None:
+    _local_agreement(ctx, network)
+    _state_agreements(ctx, round_table)
+
+
+def _local_agreement(ctx, network: Network) -> None:
+    """Musterstadt's agreement in force between the police and the counselling service."""
+    today = timezone.localdate()
+    police = ctx.organizations[("musterstadt", "police")]
+    counselling = ctx.organizations[("musterstadt", "counselling_service")]
+    local, created = _agreement(
+        network,
+        "Kooperationsvereinbarung Polizei und Fachberatung Musterstadt",
+        "Polizei und Fachberatungsstelle verweisen Betroffene von Arbeitsausbeutung gegenseitig "
+        "und stimmen sich vor Kontrollen ab, damit Betroffene sofort Beratung erhalten.",
+        [police, counselling],
+        ctx.users["koordination@musterstadt.example.org"],
+    )
+    if created:
+        details = {
+            police.pk: (
+                "Fachkommissariat 12, Bereitschaftstelefon über die Wache",
+                "Informiert "
+                "die Fachberatung vor geplanten Kontrollen; nennt Betroffenen die Beratung.",
+            ),
+            counselling.pk: (
+                "Beratungstelefon Mo–Fr 9–16 Uhr",
+                "Berät Betroffene vertraulich; "
+                "begleitet zu Vernehmungen, wenn die Person es wünscht.",
+            ),
+        }
+        for party in local.parties.all():
+            party.contact_point, party.tasks = details[party.organization_id]
+            party.save(update_fields=["contact_point", "tasks"])
+            services.record_signature(local, party, on=today - datetime.timedelta(days=200))
+        services.set_validity(
+            local, in_force_from=today - datetime.timedelta(days=190), valid_until=None
+        )
+
+
+def _state_agreements(ctx, round_table: Network) -> None:
+    """The state's agreement in force between the LKA and the state-wide counselling service, and
+    a draft supplement the round table is discussing."""
+    from wegweiser.guidebook.models import Organization
+
+    today = timezone.localdate()
+    state_parties = list(
+        Organization.objects.filter(
+            state=ctx.state, name__in=[name for name, _type in STATE_ACTORS]
+        )
+    )
+    agreement, created = _agreement(
+        round_table,
+        "Landesweite Kooperationsvereinbarung zum Schutz Betroffener von Arbeitsausbeutung",
+        "Das Landeskriminalamt und die landesweite Fachberatung regeln Ansprechstellen, "
+        "Informationswege und die Betreuung Betroffener während eines Ermittlungsverfahrens.",
+        state_parties,
+        ctx.users["land@rlp.example.org"],
+    )
+    if created:
+        for party in agreement.parties.all():
+            services.record_signature(agreement, party, on=today - datetime.timedelta(days=400))
+        services.set_validity(
+            agreement, in_force_from=today - datetime.timedelta(days=365), valid_until=None
+        )
+        _agreement(
+            round_table,
+            "Ergänzung: Zusammenarbeit mit der Finanzkontrolle Schwarzarbeit",
+            "Entwurf: Einbindung des Zolls in die landesweite Vereinbarung.",
+            state_parties,
+            ctx.users["land@rlp.example.org"],
+        )

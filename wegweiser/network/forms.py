@@ -8,7 +8,7 @@ from django.contrib.auth import password_validation
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
-from wegweiser.accounts.models import Membership, User
+from wegweiser.accounts.models import Membership, Role, User
 from wegweiser.core.forms import date_input
 from wegweiser.guidebook.models import Organization
 
@@ -56,12 +56,18 @@ class InvitationForm(forms.Form):
         label=_("Personal message"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
 
-    def __init__(self, *args, municipality=None, **kwargs):
+    def __init__(self, *args, network: Network, **kwargs):
         super().__init__(*args, **kwargs)
         organization = cast(forms.ModelChoiceField, self.fields["organization"])
-        organization.queryset = Organization.objects.filter(
-            municipalities=municipality
-        ).select_related("actor_type")
+        if network.is_state_level:
+            # The state round table: state-wide actors; everyone joins as a member (the state
+            # coordinator coordinates it, counselling cases stay in the municipalities).
+            organization.queryset = Organization.objects.filter(state=network.state)
+            role = cast(forms.ChoiceField, self.fields["role"])
+            role.choices = [(Role.MEMBER.value, Role.MEMBER.label)]
+        else:
+            organization.queryset = Organization.objects.filter(municipalities=network.municipality)
+        organization.queryset = organization.queryset.select_related("actor_type")
 
 
 class AcceptNewAccountForm(forms.Form):
@@ -320,14 +326,14 @@ class ActionItemForm(forms.ModelForm):
         fields = ["title", "owner_organization", "owner_user", "due_date"]
         widgets = {"due_date": date_input()}
 
-    def __init__(self, *args, municipality=None, members=None, **kwargs):
+    def __init__(self, *args, network: Network, members=None, **kwargs):
         super().__init__(*args, **kwargs)
         owner_organization = cast(forms.ModelChoiceField, self.fields["owner_organization"])
         # Only organisations and people who are members of the network (not every entry of the
         # guidebook): a task goes to someone who sits at the table.
         owner_organization.queryset = (
             Organization.objects.filter(
-                memberships__in=Membership.objects.active().filter(municipality=municipality)
+                memberships__in=Membership.objects.active().filter(network.membership_scope())
             )
             .distinct()
             .order_by("name")

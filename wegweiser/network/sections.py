@@ -38,11 +38,11 @@ def public_section(request, municipality) -> dict | None:
 
 def dashboard_section(request, user) -> dict | None:
     # State coordinators find the state overview in the section of the states app.
-    states: list = []
     memberships = [m for m in active_memberships(user) if m.municipality_id]
-    if not memberships:
-        return None
     now = timezone.now()
+    round_tables = _round_table_blocks(user, now)
+    if not memberships and not round_tables:
+        return None
     blocks = []
     seen = set()
     for membership in memberships:
@@ -64,7 +64,28 @@ def dashboard_section(request, user) -> dict | None:
                 block.update(_coordinator_summary(network, now))
             block.update(_personal_summary(network, user, now))
         blocks.append(block)
-    return {"blocks": blocks, "states": states}
+    return {"blocks": blocks, "round_tables": round_tables}
+
+
+def _round_table_blocks(user, now: datetime.datetime) -> list[dict[str, object]]:
+    """The state round tables the user sits at: as its state coordinator or as a member."""
+    memberships = [m for m in active_memberships(user) if m.state_id and not m.municipality_id]
+    if not memberships:
+        return []
+    blocks = []
+    for network in Network.objects.filter(state_id__in={m.state_id for m in memberships}):
+        is_coordinator = any(
+            m.role == "state_coordinator" and m.state_id == network.state_id for m in memberships
+        )
+        block: dict[str, object] = {"network": network, "is_coordinator": is_coordinator}
+        if is_coordinator:
+            block["upcoming"] = list(
+                Meeting.objects.filter(network=network).upcoming(now).order_by("starts_at")[:3]
+            )
+            block.update(_open_and_overdue(network))
+        block.update(_personal_summary(network, user, now))
+        blocks.append(block)
+    return blocks
 
 
 def _coordinator_summary(network: Network, now: datetime.datetime) -> dict[str, object]:
@@ -113,3 +134,14 @@ def _personal_summary(network: Network, user, now: datetime.datetime) -> dict[st
             .order_by("due_date")[:5]
         ),
     }
+
+
+def actor_agreements(request, organization) -> dict | None:
+    """On a guidebook entry: the agreements in force that bind the actor (public fields)."""
+    from .selectors import agreements_binding, public_agreement
+
+    agreements = [
+        public_agreement(agreement, except_organization=organization.pk)
+        for agreement in agreements_binding(organization.pk)
+    ]
+    return {"agreements": agreements, "organization": organization} if agreements else None

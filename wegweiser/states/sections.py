@@ -12,7 +12,13 @@ def public_section(request, municipality) -> dict | None:
 
 
 def dashboard_section(request, user) -> dict | None:
+    from .selectors import round_table
+
     states = [
         m.state for m in active_memberships(user) if m.role == Role.STATE_COORDINATOR and m.state
     ]
-    return {"states": states} if states else None
+    if not states:
+        return None
+    for state in states:
+        setattr(state, "round_table", round_table(state))  # noqa: B010 (template-only attribute)
+    return {"states": states}

@@ -20,6 +20,7 @@ from wegweiser.guidebook.models import ActorType, Organization, OrganizationStat
 from wegweiser.guidebook.selectors import published_in_state
 from wegweiser.network import roadmap
 from wegweiser.network.models import Meeting, MeetingKind, Network
+from wegweiser.network.selectors import public_agreements_in_state
 
 from . import reference
 from .registry import coverage_columns
@@ -309,6 +310,11 @@ def district_map(state: State, rows: list[CoverageRow]) -> dict:
     }
 
 
+def round_table(state: State) -> Network | None:
+    """The state round table (a network of the state), if it was started."""
+    return Network.objects.filter(state=state).first()
+
+
 def public_state_page(state: State) -> dict:
     """Only public data: published state-wide actors, municipalities with a network and a
     published guidebook, and the map of districts. No member, no meeting, no internal note."""
@@ -334,6 +340,12 @@ def public_state_page(state: State) -> dict:
             .order_by("actor_type__order", "name")
         ),
         "municipalities": [r for r in rows if r.network is not None and r.published],
+        # Public fields only: no contact point, no task of a party.
+        "agreements": public_agreements_in_state(state.pk),
+        # Its existence and name only: meetings, members and minutes stay internal.
+        "round_table_name": Network.objects.filter(state=state)
+        .values_list("name", flat=True)
+        .first(),
         "map": district_map(state, rows),
     }
 

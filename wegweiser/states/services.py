@@ -17,7 +17,11 @@ from wegweiser.guidebook.services.entries import (
     publish,
 )
 from wegweiser.network.models import Invitation, Network
-from wegweiser.network.services import create_invitation, save_network
+from wegweiser.network.services import (
+    create_invitation,
+    save_network,
+    start_state_round_table,
+)
 
 from .reference import ReferenceMunicipality
 
@@ -95,3 +99,9 @@ def create_state_actor(form, state: State) -> Organization:
 @transaction.atomic
 def publish_state_actor(organization: Organization) -> None:
     publish(organization)
+
+
+def start_round_table(state: State) -> Network:
+    """The state round table: the network app's meetings, minutes, tasks and reports for the
+    state coordinator and the members of the state."""
+    return start_state_round_table(state)

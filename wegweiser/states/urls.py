@@ -15,4 +15,5 @@ urlpatterns = [
     path(S + "search/", views.member_search, name="search"),
     path(S + "rollout/", views.rollout, name="rollout"),
     path(S + "m/<slug:slug>/invite/", views.invite_coordinator, name="invite_coordinator"),
+    path(S + "roundtable/start/", views.round_table_start, name="round_table_start"),
 ]

@@ -36,7 +36,12 @@ def coverage(request: AuthenticatedHttpRequest, state: str) -> HttpResponse:
     return render(
         request,
         "states/coverage.html",
-        {"state": found, "coverage": data, "map": selectors.district_map(found, data.rows)},
+        {
+            "state": found,
+            "coverage": data,
+            "map": selectors.district_map(found, data.rows),
+            "round_table": selectors.round_table(found),
+        },
     )
 
 
@@ -194,3 +199,12 @@ def state_actor_publish(request: AuthenticatedHttpRequest, state: str, pk) -> Ht
     services.publish_state_actor(organization)
     messages.success(request, _("%(name)s was published.") % {"name": organization.name})
     return redirect("states:actors", state=found.slug)
+
+
+@login_required
+@require_POST
+def round_table_start(request: AuthenticatedHttpRequest, state: str) -> HttpResponse:
+    """The state coordinator starts the state round table (once; later calls lead to it)."""
+    found = get_state_for_coordinator(request, state)
+    network = services.start_round_table(found)
+    return redirect(network.meetings_url)

@@ -1,6 +1,6 @@
 from wegweiser.testing import Route
 
-LOGGED_IN = {"outsider": 200, "foreign_state": 200}
+LOGGED_IN = {"outsider": 200, "foreign_state": 200, "state_member": 200}
 # The log of reads of Musterstadt's internal data: its coordinators; other roles there read only.
 COORDINATOR_ONLY = {
     "coordinator": 200,
@@ -24,6 +24,7 @@ ROUTES = [
                 "outsider",
                 "state_coordinator",
                 "foreign_state",
+                "state_member",
                 "admin",
             ]
         },
@@ -31,21 +32,23 @@ ROUTES = [
     Route("accounts:logout", public=True, method="post", default=200),
     # Verified users are sent on to the dashboard; anonymous users to the login page.
     # Members may enrol a second factor voluntarily; others are verified already.
-    Route("accounts:two_factor", public=True, default=302, expect={"member": 200}),
+    Route(
+        "accounts:two_factor", public=True, default=302, expect={"member": 200, "state_member": 200}
+    ),
     Route("accounts:profile", expect={"anonymous": 302, **LOGGED_IN}),
     Route(
         "accounts:token_create",
         method="post",
         data={"name": "x"},
         default=302,
-        expect={"anonymous": 302, "outsider": 302, "foreign_state": 302},
+        expect={"anonymous": 302, "outsider": 302, "foreign_state": 302, "state_member": 302},
     ),
     Route(
         "accounts:token_revoke",
         method="post",
         kwargs={"prefix": "ww_none"},
         default=302,
-        expect={"anonymous": 302, "outsider": 302, "foreign_state": 302},
+        expect={"anonymous": 302, "outsider": 302, "foreign_state": 302, "state_member": 302},
     ),
     Route("accounts:personal_data", expect={"anonymous": 302, **LOGGED_IN}),
     Route("accounts:delete", expect={"anonymous": 302, **LOGGED_IN}),

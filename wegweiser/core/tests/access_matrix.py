@@ -8,5 +8,8 @@ ROUTES = [
     Route("core:accessibility", public=True),
     Route("healthz", public=True),
     # Every account has a dashboard; it shows only what the memberships allow.
-    Route("core:dashboard", expect={"anonymous": 302, "outsider": 200, "foreign_state": 200}),
+    Route(
+        "core:dashboard",
+        expect={"anonymous": 302, "outsider": 200, "foreign_state": 200, "state_member": 200},
+    ),
 ]

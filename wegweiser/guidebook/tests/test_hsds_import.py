@@ -16,6 +16,7 @@ from wegweiser.guidebook.models import (
     MandateItem,
     Organization,
 )
+from wegweiser.network.models import CooperationAgreement
 
 from .test_exports_helpers import empty_municipality, valid_document
 
@@ -34,9 +35,10 @@ def _comparable(municipality):
 def test_round_trip_into_anempty_municipality(world):
     before = _comparable(world.musterstadt)
     document = json.loads(json.dumps(hsds.export_document(world.musterstadt)))
-    # Start from nothing: the organisations of Musterstadt (and the demo cases that protect the
-    # counselling services from deletion) are gone before the import.
+    # Start from nothing: the organisations of Musterstadt (and the demo cases and cooperation
+    # agreements that protect them from deletion) are gone before the import.
     Case.objects.all().delete()
+    CooperationAgreement.objects.all().delete()
     Organization.objects.filter(municipalities=world.musterstadt).delete()
     target = empty_municipality(world)
     report = hsds_import.import_hsds(json.dumps(document), target)

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_safe
 from wegweiser.accounts.models import ReadKind
 from wegweiser.accounts.reads import record_read
 from wegweiser.core.models import Municipality
+from wegweiser.core.registry import organization_sections, render_sections
 from wegweiser.core.selectors import public_municipality
 
 from ..access import is_coordinator, may_see_internal
@@ -190,6 +191,8 @@ def detail(request: HttpRequest, slug: str, pk) -> HttpResponse:
         "freshness_days": settings.WEGWEISER_FRESHNESS_DAYS,
         "open_changes": list(waiting_changes(organization)) if editable else [],
         "returned_changes": list(returned_changes(organization)) if editable else [],
+        # What apps above add to the entry (network: agreements in force binding the actor).
+        "extra_sections": render_sections(organization_sections, request, organization),
     }
     return render(request, "guidebook/detail.html", context)
 

@@ -1,10 +1,12 @@
-"""Network work: networks, invitations, meetings, agendas, minutes, decisions, action items.
+"""Network work: networks, invitations, meetings, agendas, minutes, decisions, action items,
+cooperation agreements.
 
 Members are `accounts.Membership` rows (user × municipality × role × organisation); this app adds
 what a network does together. Every change is kept (simple-history); nothing is hard-deleted
 except agenda items and files a coordinator removes on purpose.
 """
 
+from .agreements import AgreementParty, AgreementQuerySet, AgreementStatus, CooperationAgreement
 from .calendar import CalendarFeed, ReminderLog
 from .meetings import (
     AgendaItem,
@@ -33,8 +35,12 @@ __all__ = [
     "INVITABLE_ROLES",
     "ActionItem",
     "ActionStatus",
+    "AgreementParty",
+    "AgreementQuerySet",
+    "AgreementStatus",
     "AgendaItem",
     "CalendarFeed",
+    "CooperationAgreement",
     "Decision",
     "Invitation",
     "InvitationQuerySet",

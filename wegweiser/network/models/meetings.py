@@ -7,7 +7,6 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -121,10 +120,7 @@ class Meeting(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse(
-            "network:meeting_detail",
-            kwargs={"slug": self.network.municipality_slug, "meeting": self.id},
-        )
+        return self.network.url("meeting_detail", meeting=self.id)
 
     @property
     def is_case_conference(self) -> bool:

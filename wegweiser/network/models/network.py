@@ -73,18 +73,56 @@ class Network(models.Model):
                 name="network_has_one_scope",
                 condition=Q(municipality__isnull=False, state__isnull=True)
                 | Q(municipality__isnull=True, state__isnull=False),
-            )
+            ),
+            # One round table per state: its pages live at /state/<slug>/roundtable/.
+            models.UniqueConstraint(
+                fields=["state"],
+                condition=Q(state__isnull=False),
+                name="network_one_round_table_per_state",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.name
 
     @property
-    def municipality_slug(self) -> str:
-        """Network pages live under their municipality's address."""
-        # State-level networks (municipality empty) have no pages of their own yet.
-        assert self.municipality is not None, "network pages need a municipality"
-        return self.municipality.slug
+    def is_state_level(self) -> bool:
+        """The state round table: a network of a state instead of a municipality."""
+        return self.municipality_id is None
+
+    @property
+    def scope_slug(self) -> str:
+        """Network pages live under their municipality's (or state's) address."""
+        scope = self.municipality or self.state
+        assert scope is not None, "the check constraint guarantees one scope"
+        return scope.slug
+
+    @property
+    def url_namespace(self) -> str:
+        """The same pages serve both scopes: `network:` under /m/<slug>/network/, `roundtable:`
+        under /state/<slug>/roundtable/ (one URL module included twice, see network/urls.py)."""
+        return "roundtable" if self.is_state_level else "network"
+
+    def url(self, name: str, **kwargs: object) -> str:
+        """The address of one of the network's pages, e.g. network.url("actions")."""
+        from django.urls import reverse
+
+        return reverse(f"{self.url_namespace}:{name}", kwargs={"slug": self.scope_slug, **kwargs})
+
+    @property
+    def meetings_url(self) -> str:
+        return self.url("meetings")
+
+    @property
+    def actions_url(self) -> str:
+        return self.url("actions")
+
+    def membership_scope(self) -> Q:
+        """Memberships that make someone a member: of the municipality, or of the state's round
+        table (members and the state coordinator, who coordinates it)."""
+        if self.municipality_id is not None:
+            return Q(municipality_id=self.municipality_id)
+        return Q(state_id=self.state_id, municipality__isnull=True)
 
 
 class InvitationQuerySet(models.QuerySet["Invitation"]):

@@ -4,6 +4,7 @@ One module per section; the names below are the public surface other code import
 """
 
 from ..selectors import active_members, carried_over, feed_meetings
+from .agreements import create_agreement, record_signature, set_validity, update_agreement
 from .calendar import calendar_bytes, feed_for, meeting_event
 from .files import store_file
 from .invitations import (
@@ -39,7 +40,14 @@ from .minutes import (
     save_minutes,
     transition_minutes,
 )
-from .network import Gap, end_membership, gaps, invitation_draft, save_network
+from .network import (
+    Gap,
+    end_membership,
+    gaps,
+    invitation_draft,
+    save_network,
+    start_state_round_table,
+)
 from .reminders import send_reminders
 from .reports import report, year_bounds
 from .tasks import add_action_item, set_action_status
@@ -55,6 +63,10 @@ __all__ = [
     "add_agenda_item",
     "add_minutes_comment",
     "comments_open",
+    "create_agreement",
+    "record_signature",
+    "set_validity",
+    "update_agreement",
     "move_agenda_item",
     "update_agenda_item",
     "add_decision",
@@ -84,6 +96,7 @@ __all__ = [
     "save_minutes",
     "save_network",
     "send_reminders",
+    "start_state_round_table",
     "set_action_status",
     "store_file",
     "transition_minutes",

@@ -38,6 +38,9 @@ def create_invitation(
     """Create an invitation and e-mail its link. Returns (invitation, raw token)."""
     if role not in (Role.MEMBER, Role.COORDINATOR, Role.COUNSELLOR):
         raise ValidationError(_("This role cannot be given by invitation."))
+    if network.is_state_level and role != Role.MEMBER:
+        # The state coordinator coordinates the round table by her office.
+        raise ValidationError(_("The state round table invites members only."))
     raw = new_secret()
     invitation = Invitation.objects.create(
         network=network,
@@ -68,7 +71,7 @@ def create_invitation(
 def find_open_invitation(raw: str) -> Invitation | None:
     return (
         Invitation.objects.open()
-        .select_related("network__municipality", "organization")
+        .select_related("network__municipality", "network__state", "organization")
         .filter(token_hash=Invitation.hash(raw))
         .first()
     )
@@ -78,7 +81,7 @@ def open_invitation_by_id(pk: str) -> Invitation | None:
     try:
         return (
             Invitation.objects.open()
-            .select_related("network__municipality", "organization")
+            .select_related("network__municipality", "network__state", "organization")
             .filter(pk=pk)
             .first()
         )
@@ -97,22 +100,17 @@ def accept_invitation(invitation: Invitation, *, user: User) -> Membership:
         raise ValidationError(_("This invitation is no longer valid."))
     if user.email.strip().lower() != locked.email.strip().lower():
         raise ValidationError(_("This invitation is for another e-mail address."))
+    network = locked.network
+    # The state round table: a membership of the state (members only, see InvitationForm).
+    scope = {"municipality": network.municipality, "state": network.state}
     membership = (
         Membership.objects.active()
-        .filter(
-            user=user,
-            municipality=locked.network.municipality,
-            role=locked.role,
-            organization=locked.organization,
-        )
+        .filter(user=user, role=locked.role, organization=locked.organization, **scope)
         .first()
     )
     if membership is None:
         membership = Membership.objects.create(
-            user=user,
-            municipality=locked.network.municipality,
-            role=locked.role,
-            organization=locked.organization,
+            user=user, role=locked.role, organization=locked.organization, **scope
         )
     locked.accepted_at = timezone.now()
     locked.accepted_by = user

@@ -144,7 +144,7 @@ def invite_users(meeting: Meeting, users: Iterable[User], *, notify: bool = True
     memberships = {
         m.user_id: m
         for m in Membership.objects.active().filter(
-            municipality=meeting.network.municipality, user__in=[u.pk for u in users]
+            meeting.network.membership_scope(), user__in=[u.pk for u in users]
         )
     }
     created = 0

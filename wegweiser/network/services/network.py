@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from wegweiser.accounts.access import forget_memberships
 from wegweiser.accounts.models import Membership, Role
-from wegweiser.core.models import Municipality
+from wegweiser.core.models import Municipality, State
 from wegweiser.guidebook.models import ActorType, ContactPerson, Organization
 
 from ..models import Network
@@ -24,6 +24,18 @@ def save_network(network: Network, *, municipality: Municipality) -> Network:
     network.municipality = municipality
     network.save()
     return network
+
+
+@transaction.atomic
+def start_state_round_table(state: State) -> Network:
+    """The state's round table (one per state): created on first use, found afterwards."""
+    existing = Network.objects.filter(state=state).first()
+    if existing is not None:
+        return existing
+    return Network.objects.create(
+        state=state,
+        name=_("State round table against labour exploitation %(state)s") % {"state": state.name},
+    )
 
 
 @transaction.atomic

@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from wegweiser.accounts.models import Membership, User
-from wegweiser.core.links import absolute_reverse, absolute_url
+from wegweiser.core.links import absolute_url
 
 from ..models import ActionItem, ActionStatus, Meeting, ReminderLog, Rsvp
 
@@ -68,7 +68,7 @@ def _remind_overdue(now: datetime.datetime) -> int:
             if not _once(f"overdue:{item.pk}:{user.pk}:{week.year}-{week.week}"):
                 continue
             with translation.override(user.preferred_language or "de"):
-                link = absolute_reverse("network:actions", slug=item.network.municipality_slug)
+                link = absolute_url(item.network.url("actions"))
                 send_mail(
                     _("Overdue task: %(title)s") % {"title": item.title},
                     render_to_string(
@@ -84,11 +84,11 @@ def _remind_overdue(now: datetime.datetime) -> int:
 def _action_recipients(item: ActionItem) -> list[User]:
     if item.owner_user is not None:
         return [item.owner_user]
-    if item.owner_organization_id is None or item.network.municipality_id is None:
+    if item.owner_organization_id is None:
         return []
     return [
         membership.user
         for membership in Membership.objects.active()
-        .filter(municipality=item.network.municipality, organization=item.owner_organization)
+        .filter(item.network.membership_scope(), organization=item.owner_organization)
         .select_related("user")
     ]

@@ -83,9 +83,13 @@ def _action_counts(
 
 
 def _freshness(network: Network) -> dict[str, int]:
-    """How many guidebook entries of the municipality were confirmed within the freshness window."""
+    """How many guidebook entries of the municipality (of the state guidebook, for the state
+    round table) were confirmed within the freshness window."""
     days = settings.WEGWEISER_FRESHNESS_DAYS
-    organizations = Organization.objects.filter(municipalities=network.municipality)
+    if network.is_state_level:
+        organizations = Organization.objects.filter(state=network.state)
+    else:
+        organizations = Organization.objects.filter(municipalities=network.municipality)
     total = organizations.count()
     since = timezone.localdate() - datetime.timedelta(days=days)
     fresh = organizations.filter(last_confirmed_at__gte=since).count()

@@ -96,18 +96,18 @@ def test_approved_minutes_lock_agenda_decisions_and_tasks(client_as, world):
 
 def test_member_selectors_count_each_active_member_once(world):
     municipality = world.musterstadt
-    before = set(selectors.member_users(municipality))
+    before = set(selectors.member_users(municipality.network))
     assert world.users["outsider"] not in before
     member = world.users["member"]
     # A second membership of the same person does not list her twice.
     first = Membership.objects.active().filter(user=member, municipality=municipality).first()
     Membership.objects.create(user=member, municipality=municipality, role="counsellor")
-    assert list(selectors.member_users(municipality)).count(member) == 1
+    assert list(selectors.member_users(municipality.network)).count(member) == 1
     services.end_membership(first)
     Membership.objects.filter(user=member, municipality=municipality, role="counsellor").update(
         valid_until=datetime.date(2000, 1, 1)
     )
-    assert member not in set(selectors.member_users(municipality))
+    assert member not in set(selectors.member_users(municipality.network))
 
 
 def test_invitation_candidates_leave_out_who_is_invited(world):

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -30,9 +31,15 @@ def _draft_from_query(request: HttpRequest, net: NetworkAccess) -> dict:
     actor_type = None
     if request.GET.get("organization"):
         try:
-            organization = Organization.objects.filter(
-                municipalities=net.network.municipality, pk=request.GET["organization"]
-            ).first()
+            organization = (
+                Organization.objects.filter(pk=request.GET["organization"])
+                .filter(
+                    Q(state_id=net.network.state_id)
+                    if net.network.is_state_level
+                    else Q(municipalities=net.network.municipality)
+                )
+                .first()
+            )
         except ValidationError:
             organization = None
     if request.GET.get("actor_type"):
@@ -47,9 +54,7 @@ def _draft_from_query(request: HttpRequest, net: NetworkAccess) -> dict:
 def invite(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     net = get_network_for_user(request, slug, write=True)
     initial = _draft_from_query(request, net) if request.method == "GET" else {}
-    form = InvitationForm(
-        request.POST or None, initial=initial, municipality=net.network.municipality
-    )
+    form = InvitationForm(request.POST or None, initial=initial, network=net.network)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.create_invitation(
@@ -64,7 +69,7 @@ def invite(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
         messages.success(
             request, _("The invitation was sent to %(email)s.") % {"email": data["email"]}
         )
-        return redirect("network:members", slug=slug)
+        return redirect(net.network.url("members"))
     return form_page(request, "network/invite.html", net, form)
 
 
@@ -79,7 +84,7 @@ def invitation_revoke(
         raise Http404
     services.revoke_invitation(item)
     messages.success(request, _("The invitation was withdrawn."))
-    return redirect("network:members", slug=slug)
+    return redirect(net.network.url("members"))
 
 
 SESSION_KEY = "network_invitation"
@@ -155,5 +160,6 @@ def invitation(request: HttpRequest) -> HttpResponse:
             request,
             _("Welcome to %(network)s. You are now a member.") % {"network": invitation.network},
         )
-        return redirect("network:dashboard", slug=invitation.network.municipality_slug)
+        network = invitation.network
+        return redirect(network.url("meetings" if network.is_state_level else "dashboard"))
     return render(request, "network/accept.html", context)

@@ -185,7 +185,7 @@ def series_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
             net.network, created_by=request.user, **form.cleaned_data
         )
         messages.success(request, _("%(count)s meetings were scheduled.") % {"count": len(created)})
-        return redirect("network:meetings", slug=slug)
+        return redirect(net.network.url("meetings"))
     return form_page(request, "network/series_form.html", net, form)
 
 
@@ -197,7 +197,7 @@ def _record_forms(item: Meeting, members_qs, agenda_length: int) -> dict:
         "decision_form": DecisionForm(prefix="decision"),
         "action_form": ActionItemForm(
             prefix="action",
-            municipality=item.network.municipality,
+            network=item.network,
             members=members_qs.order_by("name"),
         ),
         "upload_form": UploadForm(),
@@ -252,7 +252,7 @@ def meeting_detail(request: AuthenticatedHttpRequest, slug: str, meeting: str) -
         "extra_sections": render_sections(network_sections["meeting"], request, item),
     }
     if can_write:
-        context.update(_record_forms(item, member_users(net.network.municipality), len(agenda)))
+        context.update(_record_forms(item, member_users(net.network), len(agenda)))
     return render(request, "network/meeting_detail.html", context)
 
 

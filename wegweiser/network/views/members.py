@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from wegweiser.accounts.http import AuthenticatedHttpRequest
-from wegweiser.accounts.models import Membership
+from wegweiser.accounts.models import Membership, Role
 
 from .. import services
 from ..access import get_network_for_user
@@ -48,7 +48,7 @@ def _membership_from_signed(value: str, network: Network) -> Membership:
         raise Http404 from error
     membership = (
         Membership.objects.active()
-        .filter(pk=pk, municipality=network.municipality)
+        .filter(network.membership_scope(), pk=pk)
         .select_related("user")
         .first()
     )
@@ -64,10 +64,10 @@ def member_remove(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     membership = _membership_from_signed(request.POST.get("membership", ""), net.network)
     if membership.user_id == request.user.pk:
         messages.error(request, _("Use “Leave the network” to end your own membership."))
-        return redirect("network:members", slug=slug)
+        return redirect(net.network.url("members"))
     services.end_membership(membership)
     messages.success(request, _("%(name)s is no longer a member.") % {"name": membership.user.name})
-    return redirect("network:members", slug=slug)
+    return redirect(net.network.url("members"))
 
 
 @login_required
@@ -75,7 +75,10 @@ def member_remove(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 def leave(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     net = get_network_for_user(request, slug, members_only=True)
     own = list(
-        Membership.objects.active().filter(user=request.user, municipality=net.network.municipality)
+        Membership.objects.active()
+        .filter(net.network.membership_scope(), user=request.user)
+        # The state coordinator coordinates the round table by her office; she cannot leave it.
+        .exclude(role=Role.STATE_COORDINATOR)
     )
     if request.method == "POST":
         for membership in own:

@@ -45,7 +45,10 @@ def report(request: AuthenticatedHttpRequest, slug: str, year: int) -> HttpRespo
             data["actions"], _("Action items in %(year)s") % {"year": year}
         ),
         # What the programmes above the network add to its report (learning: course completions).
-        "extra_sections": render_sections(
+        # (Municipal programmes only: the state round table has no course figures of its own.)
+        "extra_sections": []
+        if net.network.is_state_level
+        else render_sections(
             network_sections["report"], request, ReportScope(net.network.municipality, year)
         ),
     }
@@ -78,6 +81,6 @@ def report_csv(request: AuthenticatedHttpRequest, slug: str, year: int) -> HttpR
         writer.writerow([neutralise(cell) for cell in row])
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
-        f'attachment; filename="network-{net.network.municipality_slug}-{year}.csv"'
+        f'attachment; filename="network-{net.network.scope_slug}-{year}.csv"'
     )
     return response

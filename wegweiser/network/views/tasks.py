@@ -11,7 +11,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from wegweiser.accounts.access import organizations_of
 from wegweiser.accounts.http import AuthenticatedHttpRequest
 from wegweiser.core.registry import network_sections, render_sections
 
@@ -21,6 +20,7 @@ from ..access import (
     get_action_item_for_user,
     get_meeting_for_user,
     get_network_for_user,
+    organizations_at,
     refuse_if_minutes_locked,
 )
 from ..forms import ActionItemForm, ActionStatusForm
@@ -33,9 +33,8 @@ from ..selectors import member_users
 def action_add(request: AuthenticatedHttpRequest, slug: str, meeting: str) -> HttpResponse:
     item, net, _w = get_meeting_for_user(request, slug, meeting, write=True)
     refuse_if_minutes_locked(item)
-    municipality = net.network.municipality
     form = ActionItemForm(
-        request.POST, prefix="action", municipality=municipality, members=member_users(municipality)
+        request.POST, prefix="action", network=net.network, members=member_users(net.network)
     )
     if form.is_valid():
         services.add_action_item(item, form.save(commit=False))
@@ -52,7 +51,7 @@ def actions(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     visible = action_items_visible_to(request.user, net).select_related(
         "owner_organization", "owner_user", "meeting__network__municipality"
     )
-    mine_orgs = organizations_of(request.user, net.network.municipality)
+    mine_orgs = organizations_at(request.user, net.network)
     mine = Q(owner_user=request.user) | Q(owner_organization__in=mine_orgs)
     open_items = list(visible.exclude(status=ActionStatus.DONE))
     for open_item in open_items:
@@ -87,4 +86,4 @@ def action_update(request: AuthenticatedHttpRequest, slug: str, item: str) -> Ht
     # Only paths on this site: no open redirect.
     if next_url.startswith("/") and not next_url.startswith("//"):
         return redirect(next_url)
-    return redirect("network:actions", slug=slug)
+    return redirect(action.network.url("actions"))

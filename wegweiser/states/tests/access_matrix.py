@@ -36,7 +36,22 @@ ROUTES = [
         "states:search",
         kwargs=RP,
         query="?language=de&need=wages_unpaid",
-        expect={"anonymous": 302, "outsider": 200, "foreign_state": 404, "admin": 404},
+        expect={
+            "anonymous": 302,
+            "outsider": 200,
+            "foreign_state": 404,
+            "admin": 404,
+            # A member of the state round table is a network member of the state.
+            "state_member": 200,
+        },
+    ),
+    # The demo's state round table exists: its coordinator is led to it, nothing is created.
+    Route(
+        "states:round_table_start",
+        kwargs=RP,
+        method="post",
+        default=404,
+        expect={"anonymous": 302, "state_coordinator": 302},
     ),
     Route(
         "states:invite_coordinator",

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from wegweiser.accounts.models import Membership
 from wegweiser.guidebook.models import ActorType, ContactPerson, InternalNote, Organization
-from wegweiser.network.models import Meeting
+from wegweiser.network.models import AgreementParty, Meeting
 
 RP = {"state": "rheinland-pfalz"}
 
@@ -51,9 +51,15 @@ def test_golden_no_internal_data_on_the_state_page(client, world):
     forbidden += [c.email for c in ContactPerson.objects.exclude(email="")]
     forbidden += [note.text for note in InternalNote.objects.exclude(text="")]
     forbidden += [m.title for m in Meeting.objects.all()]
+    # Cooperation agreements: what the parties agreed stays in the network.
+    forbidden += [p.contact_point for p in AgreementParty.objects.exclude(contact_point="")]
+    forbidden += [p.tasks for p in AgreementParty.objects.exclude(tasks="")]
     assert forbidden, "the demo must give the golden test something to look for"
     leaked = [value for value in forbidden if value and value in text]
     assert not leaked
+    # The agreement in force is listed (title and parties), the draft is not.
+    assert "Landesweite Kooperationsvereinbarung" in text
+    assert "Ergänzung: Zusammenarbeit mit der Finanzkontrolle" not in text
 
 
 def test_unknown_state_is_404(client, db):
