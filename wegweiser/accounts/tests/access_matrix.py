@@ -73,7 +73,7 @@ ROUTES = [
         expect={
             "anonymous": 302,
             "state_coordinator": 200,
-            **{p: 403 for p in ("coordinator", "member", "counsellor", "outsider")},
+            **{p: 403 for p in ("coordinator", "member", "counsellor", "outsider", "state_member")},
         },
     ),
     Route("accounts:reads", kwargs={"slug": "musterstadt"}, expect=COORDINATOR_ONLY),

@@ -90,7 +90,7 @@ ROUTES = [
             "anonymous": 302,
             "state_coordinator": 200,
             "foreign_state": 404,
-            **{p: 403 for p in ("coordinator", "member", "counsellor", "outsider")},
+            **{p: 403 for p in ("coordinator", "member", "counsellor", "outsider", "state_member")},
         },
     ),
 ]

@@ -6,7 +6,7 @@ RP = {"state": "rheinland-pfalz"}
 # Members of Rheinland-Pfalz's networks (Musterstadt's roles and Beispielstadt's coordinator, the
 # "outsider") may read the state's shared pages but not act for the state: 403. Hessen's
 # coordinator and the platform admin are outsiders of the state: 404 (the default).
-RP_MEMBERS = {p: 403 for p in ("coordinator", "member", "counsellor", "outsider")}
+RP_MEMBERS = {p: 403 for p in ("coordinator", "member", "counsellor", "outsider", "state_member")}
 STATE_COORDINATOR_ONLY = {"anonymous": 302, "state_coordinator": 200, **RP_MEMBERS}
 
 ROUTES = [
@@ -51,7 +51,7 @@ ROUTES = [
         kwargs=RP,
         method="post",
         default=404,
-        expect={"anonymous": 302, "state_coordinator": 302},
+        expect={"anonymous": 302, "state_coordinator": 302, **RP_MEMBERS},
     ),
     Route(
         "states:invite_coordinator",
