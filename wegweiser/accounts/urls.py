@@ -30,10 +30,4 @@ urlpatterns = [
         views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
-    # Starting a municipality is a state coordinator's right, which only accounts knows.
-    path(
-        "state/<slug:state>/municipalities/new/",
-        views.municipality_create,
-        name="municipality_create",
-    ),
 ]

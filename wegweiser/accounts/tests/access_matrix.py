@@ -53,11 +53,4 @@ ROUTES = [
     Route("accounts:password_reset_done", public=True),
     Route("accounts:password_reset_confirm", public=True, kwargs={"uidb64": "x", "token": "y"}),
     Route("accounts:password_reset_complete", public=True),
-    # Only state coordinators of Rheinland-Pfalz may start a municipality there.
-    Route(
-        "accounts:municipality_create",
-        kwargs={"state": "rheinland-pfalz"},
-        default=404,
-        expect={"anonymous": 302, "state_coordinator": 200},
-    ),
 ]

@@ -84,3 +84,13 @@ def test_invite_coordinator_starts_network_when_missing(client_as, world):
     )
     coverage = client.get(reverse("states:coverage", kwargs=RP)).content.decode()
     assert url in coverage
+
+
+def test_one_way_to_start_a_municipality(client_as, world):
+    """The dashboard leads the state coordinator to the roll-out; the older form that created a
+    bare municipality (no network, no template, no invitation) is gone."""
+    client = client_as("state_coordinator")
+    dashboard = client.get(reverse("core:dashboard")).content.decode()
+    assert reverse("states:rollout", kwargs=RP) in dashboard
+    assert "/municipalities/new/" not in dashboard
+    assert client.get("/de/state/rheinland-pfalz/municipalities/new/").status_code == 404
