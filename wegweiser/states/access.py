@@ -10,6 +10,7 @@ from wegweiser.accounts.access import (  # noqa: F401  (re-exported for the stat
     states_coordinated_by,
 )
 from wegweiser.core.models import State
+from wegweiser.guidebook.models import Organization
 
 
 def public_state(slug: str) -> State:
@@ -30,3 +31,20 @@ def get_state_for_member(request: HttpRequest, slug: str) -> State:
         if membership.municipality is not None and membership.municipality.state_id == state.pk:
             return state
     raise Http404
+
+
+def get_state_entry(request: HttpRequest, slug: str, pk) -> tuple[State, Organization]:
+    """An entry the state coordination keeps: a state-wide actor of the state or one of the
+    state's template entries. Everyone but the state's coordinators, and unknown entries: 404."""
+    from django.db.models import Q
+
+    state = get_state_for_coordinator(request, slug)
+    organization = (
+        Organization.objects.filter(Q(state=state) | Q(entry_template__state=state))
+        .filter(pk=pk, archived_at__isnull=True)
+        .select_related("actor_type", "entry_template")
+        .first()
+    )
+    if organization is None:
+        raise Http404
+    return state, organization
