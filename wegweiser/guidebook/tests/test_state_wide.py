@@ -98,3 +98,20 @@ def test_a_draft_state_wide_actor_stays_hidden(client_as, world):
     assert "Entwurf landesweit" not in _get(
         client_as("anonymous"), "guidebook:overview", slug="musterstadt"
     )
+
+
+def test_the_pdf_marks_it_state_wide(world, lka):
+    """The PDF is typeset from the serialized guidebook, which says which entry is state-wide."""
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from wegweiser.guidebook.exports.pdf import TEMPLATE, pdf_context
+    from wegweiser.guidebook.exports.serializers import formal_guidebook
+
+    guidebook = formal_guidebook(world.musterstadt)
+    flags = {o["name"]: o["state_wide"] for o in guidebook["organizations"]}
+    assert flags[LKA] is True and flags[world.organization.name] is False
+    with translation.override("de"):
+        html = render_to_string(TEMPLATE, pdf_context(world.musterstadt, guidebook, internal=False))
+    entry = html.split(f"<h2>{LKA}</h2>", 1)[1].split("</p>", 1)[0]
+    assert "landesweit" in entry
