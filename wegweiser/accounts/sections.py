@@ -5,25 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from django.urls import reverse
 
 from .access import active_memberships, municipalities_with_access
-from .models import Role, User
+from .models import User
 
 
 def roles_section(request: HttpRequest, user: User) -> dict[str, Any]:
-    """The user's roles (a state coordinator may start a municipality) and the places she works in."""
-    roles = [
-        {
-            "membership": membership,
-            "start_url": reverse(
-                "accounts:municipality_create", kwargs={"state": membership.state.slug}
-            )
-            if membership.role == Role.STATE_COORDINATOR and membership.state is not None
-            else None,
-        }
-        for membership in active_memberships(user)
-    ]
+    """The user's roles and the places she works in.
+
+    A state coordinator starts municipalities through the roll-out of the states app, which links
+    itself from the dashboard (states/sections.py): one way to start a municipality."""
+    roles = [{"membership": membership} for membership in active_memberships(user)]
     municipalities = (
         municipalities_with_access(user).select_related("state").order_by("state__code", "name")
     )

@@ -33,10 +33,4 @@ urlpatterns = [
     # Who read the municipality's internal data (its coordinators only).
     path("m/<slug:slug>/reads/", views_reads.reads, name="reads"),
     path("m/<slug:slug>/reads.csv", views_reads.reads_csv, name="reads_csv"),
-    # Starting a municipality is a state coordinator's right, which only accounts knows.
-    path(
-        "state/<slug:state>/municipalities/new/",
-        views.municipality_create,
-        name="municipality_create",
-    ),
 ]

@@ -20,11 +20,8 @@ from django_otp import login as otp_login
 from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from wegweiser.core import services as core_services
-from wegweiser.core.forms import MunicipalityForm
-
 from . import services
-from .access import active_memberships, get_state_for_coordinator
+from .access import active_memberships
 from .forms import ApiTokenForm, EmailAuthenticationForm, ProfileForm, TokenForm
 from .http import AuthenticatedHttpRequest
 from .models import ApiToken
@@ -195,23 +192,3 @@ def token_revoke(request: AuthenticatedHttpRequest, prefix: str) -> HttpResponse
     if services.revoke_api_token(request.user, prefix):
         messages.success(request, _("The token was revoked."))
     return redirect("accounts:profile")
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def municipality_create(request: AuthenticatedHttpRequest, state: str) -> HttpResponse:
-    """A state coordinator starts the next municipality of her state; members of the state's
-    networks get 403, everyone else 404."""
-    state_obj = get_state_for_coordinator(request, state)
-    form = MunicipalityForm(request.POST or None, state=state_obj)
-    if request.method == "POST" and form.is_valid():
-        place = core_services.start_municipality(
-            state=state_obj, name=form.cleaned_data["name"], ags=form.cleaned_data["ags"]
-        )
-        messages.success(request, _("%(name)s was started.") % {"name": place.name})
-        return redirect(place.get_absolute_url())
-    status = 400 if form.errors else 200
-    # The page's markup (and its translations into every language) stays in core.
-    return render(
-        request, "core/municipality_form.html", {"form": form, "state": state_obj}, status=status
-    )

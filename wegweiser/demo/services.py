@@ -24,7 +24,16 @@ DEMO_PASSWORD = "wegweiser-demo-2026"
 # Fixed keys keep the demo authenticators stable across runs (`wegweiser totp EMAIL` shows a code).
 DEMO_TOTP_KEY = "3132333435363738393031323334353637383930"
 
-APPS_IN_ORDER = ["guidebook", "network", "plans", "navigator", "worktime", "cases", "learning"]
+APPS_IN_ORDER = [
+    "guidebook",
+    "network",
+    "plans",
+    "navigator",
+    "worktime",
+    "cases",
+    "learning",
+    "states",
+]
 
 MUNICIPALITIES = [
     # slug, name, AGS (fictional: district 999 does not exist in Rheinland-Pfalz)

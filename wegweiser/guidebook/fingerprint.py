@@ -18,7 +18,9 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
+
+from wegweiser.core.models import Municipality
 
 from .models import ContactPerson, Location, MandateItem, MandateTranslation, Organization
 
@@ -54,11 +56,14 @@ def guidebook_fingerprint(municipality) -> str:
 
 
 def _compute(municipality_id) -> str:
+    # The state-wide actors of the municipality's state are part of its guidebook.
     organization_ids = sorted(
-        str(pk)
-        for pk in Organization.objects.filter(municipalities__pk=municipality_id).values_list(
-            "pk", flat=True
-        )
+        {
+            str(pk)
+            for pk in Organization.objects.filter(
+                Q(municipalities__pk=municipality_id) | Q(state__municipalities__pk=municipality_id)
+            ).values_list("pk", flat=True)
+        }
     )
     newest = [
         model.history.filter(**{lookup: organization_ids}).aggregate(m=Max("history_date"))["m"]
@@ -70,13 +75,18 @@ def _compute(municipality_id) -> str:
 
 
 def forget_fingerprints(organization_id) -> None:
-    """Drop the cached fingerprints of every municipality the organisation serves, after commit."""
+    """Drop the cached fingerprints of every municipality the organisation serves (for a
+    state-wide actor: every municipality of its state), after commit."""
     if organization_id is None:
         return
     municipality_ids = list(
         Organization.municipalities.through.objects.filter(
             organization_id=organization_id
         ).values_list("municipality_id", flat=True)
+    ) + list(
+        Municipality.objects.filter(state__state_organizations=organization_id).values_list(
+            "pk", flat=True
+        )
     )
 
     def forget() -> None:

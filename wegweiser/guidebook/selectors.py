@@ -145,16 +145,21 @@ def organization_for_page(user, municipality: Municipality, pk) -> tuple[Organiz
     """An organisation of the municipality for its detail page, or None (→ 404).
 
     Returns (organisation, can_edit). Unpublished or archived entries are seen only by those who
-    may edit them (coordinators of the municipality, members of the organisation).
+    may edit them (coordinators of the municipality, members of the organisation). A state-wide
+    actor of the municipality's state is part of its guidebook too, but it is kept by the state
+    coordination (states app): nobody edits it from a municipal guidebook, so its drafts stay
+    hidden here.
     """
     queryset = _with_relations(
-        Organization.objects.serving(municipality).distinct(),
+        Organization.objects.filter(
+            Q(municipalities=municipality) | Q(state_id=municipality.state_id)
+        ).distinct(),
         contacts=may_see_internal(user, municipality),
     )
     organization = queryset.filter(pk=pk).first()
     if organization is None:
         return None
-    editable = may_edit(user, organization, municipality)
+    editable = organization.state_id is None and may_edit(user, organization, municipality)
     visible = (organization.status == "published" and organization.archived_at is None) or editable
     return (organization, editable) if visible else None
 

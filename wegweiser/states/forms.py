@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wegweiser.core.models import Municipality, State, ags_validator
+from wegweiser.guidebook.forms import OrganizationForm as GuidebookEntryForm
 
 from . import reference
 
@@ -104,3 +105,24 @@ class StateActorForm(forms.ModelForm):
 
         model = Organization
         fields = ["name", "actor_type", "description", "website", "email", "phone"]
+
+
+class StateActorEditForm(GuidebookEntryForm):
+    """A state-wide actor's public fields; it has no municipality, so no internal note."""
+
+    internal_notes = None  # type: ignore[assignment]
+
+    class Meta(GuidebookEntryForm.Meta):
+        fields = ["name", "actor_type", *GuidebookEntryForm.Meta.fields[1:]]
+
+
+class TemplateEntryForm(forms.ModelForm):
+    """What every new municipality's draft of this actor type starts with besides the mandate."""
+
+    class Meta:
+        from wegweiser.guidebook.models import Organization
+
+        model = Organization
+        fields = ["description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        labels = {"description": _("Description of the new entries (German, optional)")}

@@ -16,6 +16,7 @@ from wegweiser.guidebook.services.entries import (
     create_organization_from_template,
     publish,
 )
+from wegweiser.guidebook.signals import search_refresh_deferred
 from wegweiser.network.models import Invitation, Network
 from wegweiser.network.services import (
     create_invitation,
@@ -23,6 +24,7 @@ from wegweiser.network.services import (
     start_state_round_table,
 )
 
+from .models import EntryTemplate
 from .reference import ReferenceMunicipality
 
 
@@ -35,12 +37,49 @@ class RollOut:
 
 
 def template_drafts(municipality: Municipality) -> list[Organization]:
-    """One draft entry per target-group actor type, with its template mandate (to be confirmed)."""
+    """One draft entry per target-group actor type, with the state's template of that actor type
+    (or the shipped one where the state has not adapted it), to be confirmed by the coordinator."""
+    templates = {
+        template.actor_type_id: template.organization
+        for template in EntryTemplate.objects.filter(state_id=municipality.state_id).select_related(
+            "organization"
+        )
+    }
     drafts = []
     for actor_type in ActorType.objects.filter(target_group=True).order_by("order"):
         name = f"{actor_type.name.get('de') or actor_type.key} {municipality.name}"
-        drafts.append(create_organization_from_template(actor_type, name, [municipality]))
+        template = templates.get(actor_type.pk)
+        drafts.append(
+            create_organization_from_template(
+                actor_type,
+                name,
+                [municipality],
+                template=template,
+                description=template.description if template else "",
+            )
+        )
     return drafts
+
+
+@transaction.atomic
+def adapt_template(state: State, actor_type: ActorType) -> EntryTemplate:
+    """The state's own template of an actor type, started from the shipped one (idempotent)."""
+    existing = EntryTemplate.objects.filter(state=state, actor_type=actor_type).first()
+    if existing is not None:
+        return existing
+    # Stored data, in German like every entry's name; it appears on the template pages only.
+    name = f"Vorlage {state.name}: {actor_type.name.get('de') or actor_type.key}"
+    organization = Organization.objects.create(name=name, actor_type=actor_type)
+    apply_mandate_template(organization)
+    return EntryTemplate.objects.create(
+        state=state, actor_type=actor_type, organization=organization
+    )
+
+
+@transaction.atomic
+def save_state_entry(form) -> Organization:
+    """A change of a state-wide actor or of a template entry by the state coordinator."""
+    return form.save()
 
 
 @transaction.atomic
@@ -77,7 +116,10 @@ def roll_out(
         Network(name=_("Network against labour exploitation %(name)s") % {"name": place.name}),
         municipality=municipality,
     )
-    drafts = template_drafts(municipality)
+    # About ten entries of ten statements each: their search texts are built once per entry at
+    # the end, not after every statement, need and translation (a roll-out took 40 s under load).
+    with search_refresh_deferred():
+        drafts = template_drafts(municipality)
     invitation = None
     if coordinator_email:
         invitation = invite_coordinator(

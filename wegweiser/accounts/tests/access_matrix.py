@@ -64,18 +64,6 @@ ROUTES = [
     Route("accounts:password_reset_done", public=True),
     Route("accounts:password_reset_confirm", public=True, kwargs={"uidb64": "x", "token": "y"}),
     Route("accounts:password_reset_complete", public=True),
-    # Only state coordinators of Rheinland-Pfalz may start a municipality there.
-    # Members of the state's networks (also Beispielstadt's coordinator) may not: 403.
-    Route(
-        "accounts:municipality_create",
-        kwargs={"state": "rheinland-pfalz"},
-        default=404,
-        expect={
-            "anonymous": 302,
-            "state_coordinator": 200,
-            **{p: 403 for p in ("coordinator", "member", "counsellor", "outsider", "state_member")},
-        },
-    ),
     Route("accounts:reads", kwargs={"slug": "musterstadt"}, expect=COORDINATOR_ONLY),
     Route("accounts:reads_csv", kwargs={"slug": "musterstadt"}, expect=COORDINATOR_ONLY),
 ]

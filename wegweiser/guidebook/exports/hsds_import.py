@@ -88,6 +88,27 @@ def _check_ownership(plans: list[dict], report: ImportReport) -> None:
                 )
 
 
+def _without_state_wide(plans: list[dict], report: ImportReport) -> list[dict]:
+    """A municipal guidebook's export carries its state's state-wide actors; importing it must not
+    change them (the state coordination keeps them) nor tie them to one municipality."""
+    ids = [plan["id"] for plan in plans]
+    state_wide = {
+        str(pk)
+        for pk in Organization.objects.filter(pk__in=ids, state__isnull=False).values_list(
+            "pk", flat=True
+        )
+    }
+    for plan in plans:
+        if plan["id"] in state_wide:
+            report.warnings.append(
+                Problem(
+                    plan["label"],
+                    _("a state-wide entry kept by the state coordination: left unchanged"),
+                )
+            )
+    return [plan for plan in plans if plan["id"] not in state_wide]
+
+
 # --- writing ------------------------------------------------------------------------------------
 
 
@@ -181,6 +202,7 @@ def import_hsds(
             plans.append(plan)
     if report.errors:
         return report
+    plans = _without_state_wide(plans, report)
     _check_ownership(plans, report)
     if report.errors:
         return report

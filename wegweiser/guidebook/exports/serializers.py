@@ -149,6 +149,8 @@ def organization_data(
         "phone": organization.phone,
         "languages": list(organization.languages or []),
         "confidential_address": organization.confidential_address,
+        # One record of the state guidebook, part of every municipal guidebook of its state.
+        "state_wide": organization.state_id is not None,
         "last_confirmed_at": _date(organization.last_confirmed_at),
         "locations": []
         if organization.confidential_address

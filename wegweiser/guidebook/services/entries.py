@@ -175,12 +175,48 @@ def apply_mandate_template(organization: Organization, *, replace: bool = False)
 
 
 @transaction.atomic
+def copy_mandate(source: Organization, target: Organization) -> int:
+    """Give `target` a copy of every mandate item of `source`, with needs and translations; a
+    translation that was outdated in the source stays marked outdated. Returns the count."""
+    created = 0
+    items = source.mandate_items.prefetch_related("translations", "need_links__need")
+    for item in items.order_by("order", "kind", "id"):
+        translations = list(item.translations.all())
+        save_mandate_item(
+            MandateItem(
+                organization=target,
+                kind=item.kind,
+                text=item.text,
+                version=item.version,
+                source=item.source,
+                as_of=item.as_of,
+                order=item.order,
+            ),
+            needs={link.need: link.role for link in item.need_links.all()},
+            translations={row.language: row.text for row in translations},
+            source_versions={row.language: row.source_version for row in translations},
+        )
+        created += 1
+    return created
+
+
+@transaction.atomic
 def create_organization_from_template(
-    actor_type: ActorType, name: str, municipalities, **fields
+    actor_type: ActorType,
+    name: str,
+    municipalities,
+    *,
+    template: Organization | None = None,
+    **fields,
 ) -> Organization:
+    """A new entry with the mandate of `template` (a state's template entry) or, without one, the
+    shipped template of its actor type."""
     organization = Organization.objects.create(actor_type=actor_type, name=name, **fields)
     organization.municipalities.set(municipalities)
-    apply_mandate_template(organization)
+    if template is not None:
+        copy_mandate(template, organization)
+    else:
+        apply_mandate_template(organization)
     return organization
 
 

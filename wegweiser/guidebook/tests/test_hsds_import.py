@@ -43,8 +43,12 @@ def test_round_trip_into_anempty_municipality(world):
     target = empty_municipality(world)
     report = hsds_import.import_hsds(json.dumps(document), target)
     assert report.ok, report.errors
-    assert len(report.created) == len(before["organizations"])
+    # The state's state-wide actors are in every guidebook of the state already: left unchanged.
+    state_wide = [o for o in before["organizations"] if o["state_wide"]]
+    assert len(state_wide) == 2 and len(report.warnings) == 2
+    assert len(report.created) == len(before["organizations"]) - len(state_wide)
     assert _comparable(target) == before
+    assert not Organization.objects.filter(state__isnull=False, municipalities__isnull=False)
 
 
 def test_reimport_updates_by_uuid_and_is_idempotent(world):
@@ -53,7 +57,8 @@ def test_reimport_updates_by_uuid_and_is_idempotent(world):
     changed = copy.deepcopy(document)
     changed["organizations"][0]["name"] = "Umbenannte Beratungsstelle"
     report = hsds_import.import_hsds(json.dumps(changed), world.musterstadt)
-    assert report.ok and len(report.updated) == len(document["organizations"])
+    state_wide = Organization.objects.filter(state__isnull=False).count()
+    assert report.ok and len(report.updated) == len(document["organizations"]) - state_wide
     assert Organization.objects.count() == count
     assert Organization.objects.filter(name="Umbenannte Beratungsstelle").exists()
     # Internal notes and contact persons are not part of the exchange and stay untouched.
@@ -127,9 +132,10 @@ def test_rejects_duplicate_and_foreign_identifiers(world):
     _assert_rejected(world, json.dumps(document), "appears more than once")
     document = valid_document(world)
     # A location of another organisation smuggled into the first one.
-    foreign = document["organizations"][1]["locations"][0]
-    document["organizations"][0]["locations"] = [foreign]
-    document["organizations"][1]["locations"] = []
+    first, second = [o for o in document["organizations"] if o["locations"]][:2]
+    foreign = second["locations"][0]
+    first["locations"] = [foreign]
+    second["locations"] = []
     _assert_rejected(world, json.dumps(document), "belongs to another organisation")
 
 
@@ -172,6 +178,9 @@ def test_import_command_reports_and_changes_nothing_on_errors(tmp_path, world):
     call_command("hsds_import", str(good), municipality=target.slug, dry_run=True)
     assert not Organization.objects.filter(municipalities=target).exists()
     call_command("hsds_import", str(good), municipality=target.slug)
-    assert Organization.objects.filter(municipalities=target).count() == len(
-        document["organizations"]
+    # State-wide actors stay the state's (they are in the target's guidebook through its state).
+    state_wide = Organization.objects.filter(state__isnull=False).count()
+    assert (
+        Organization.objects.filter(municipalities=target).count()
+        == len(document["organizations"]) - state_wide
     )

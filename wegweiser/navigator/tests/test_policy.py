@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from django.utils import timezone
 
 from wegweiser.guidebook.models import (
     MandateItem,
@@ -297,6 +298,16 @@ SECURE_TABLE = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _own_entries_only(request):
+    """The tables describe the municipality's own guidebook. The demo's state-wide actors join
+    every municipality's answers; `test_state_wide_actors_join_in_policy_order` covers them."""
+    if "state_wide" in request.node.name or "world" not in request.fixturenames:
+        return
+    request.getfixturevalue("world")
+    Organization.objects.filter(state__isnull=False).update(archived_at=timezone.now())
+
+
 def run(world, keys: str, **kwargs):
     kwargs.setdefault("status", UNKNOWN)
     return recommend(world.musterstadt, needs_for_keys(keys.split(",")), language="en", **kwargs)
@@ -459,3 +470,13 @@ def test_unknown_needs_are_reported(db):
     with pytest.raises(UnknownNeeds) as error:
         needs_for_keys(["wages_unpaid", "nope", "also_nope"])
     assert error.value.keys == ["also_nope", "nope"]
+
+
+@pytest.mark.parametrize(("keys", "order", "consent", "notices"), TABLE, ids=[r[0] for r in TABLE])
+def test_state_wide_actors_join_in_policy_order(world, keys, order, consent, notices):
+    """With the demo's state-wide actors (Organization.state) the answers keep every promise of the
+    policy; for unpaid wages the state-wide counselling service is recommended with the local ones."""
+    test_policy_invariants(world, keys, order, consent, notices)
+    if keys == "wages_unpaid":
+        names = {r.organization.name for r in run(world, keys).recommendations}
+        assert "Faire Integration Rheinland-Pfalz" in names

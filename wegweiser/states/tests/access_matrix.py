@@ -9,6 +9,19 @@ RP = {"state": "rheinland-pfalz"}
 RP_MEMBERS = {p: 403 for p in ("coordinator", "member", "counsellor", "outsider", "state_member")}
 STATE_COORDINATOR_ONLY = {"anonymous": 302, "state_coordinator": 200, **RP_MEMBERS}
 
+
+def _state_actor(world):
+    from wegweiser.guidebook.models import Organization
+
+    return Organization.objects.get(name="Landeskriminalamt Rheinland-Pfalz")
+
+
+def _state_item(world):
+    organization = _state_actor(world)
+    item = organization.mandate_items.order_by("order").first()
+    return {**RP, "pk": organization.pk, "item": item.pk}
+
+
 ROUTES = [
     Route("states:state_page", public=True, kwargs=RP),
     Route("states:coverage", kwargs=RP, default=404, expect=STATE_COORDINATOR_ONLY),
@@ -29,6 +42,64 @@ ROUTES = [
         method="post",
         default=404,
         expect={"anonymous": 302, **RP_MEMBERS},
+    ),
+    # The state guidebook: state-wide actors and the template of municipal entries.
+    Route(
+        "states:actor",
+        kwargs=lambda w: {**RP, "pk": _state_actor(w).pk},
+        default=404,
+        expect=STATE_COORDINATOR_ONLY,
+    ),
+    Route(
+        "states:actor",
+        kwargs=lambda w: {**RP, "pk": _state_actor(w).pk},
+        method="post",
+        data={"name": ""},
+        default=404,
+        expect={"anonymous": 302, "state_coordinator": 400},
+    ),
+    Route("states:template", kwargs=RP, default=404, expect=STATE_COORDINATOR_ONLY),
+    Route(
+        "states:template_type",
+        kwargs={**RP, "key": "jobcenter"},
+        default=404,
+        expect=STATE_COORDINATOR_ONLY,
+    ),
+    # Adapting a template is idempotent; the POST answers with the page it leads to.
+    Route(
+        "states:template_type",
+        kwargs={**RP, "key": "jobcenter"},
+        method="post",
+        default=404,
+        expect={"anonymous": 302, "state_coordinator": 302},
+    ),
+    Route(
+        "states:entry_mandate_new",
+        kwargs=lambda w: {**RP, "pk": _state_actor(w).pk},
+        default=404,
+        expect=STATE_COORDINATOR_ONLY,
+    ),
+    Route(
+        "states:entry_mandate_new",
+        kwargs=lambda w: {**RP, "pk": _state_actor(w).pk},
+        method="post",
+        data={"text": ""},
+        default=404,
+        expect={"anonymous": 302, "state_coordinator": 400},
+    ),
+    Route(
+        "states:entry_mandate_item",
+        kwargs=lambda w: _state_item(w),
+        default=404,
+        expect=STATE_COORDINATOR_ONLY,
+    ),
+    # Removing is tested with the unknown item only: the matrix must not change the demo.
+    Route(
+        "states:entry_mandate_delete",
+        kwargs=lambda w: {**_state_item(w), "item": "00000000-0000-0000-0000-000000000001"},
+        method="post",
+        default=404,
+        expect={"anonymous": 302},
     ),
     # Members of any network of the state search across its guidebooks; outsiders of it get 404
     # (the "outsider" persona coordinates Beispielstadt, which lies in Rheinland-Pfalz too).

@@ -84,3 +84,26 @@ def test_invite_coordinator_starts_network_when_missing(client_as, world):
     )
     coverage = client.get(reverse("states:coverage", kwargs=RP)).content.decode()
     assert url in coverage
+
+
+def test_one_way_to_start_a_municipality(client_as, world):
+    """The dashboard leads the state coordinator to the roll-out; the older form that created a
+    bare municipality (no network, no template, no invitation) is gone."""
+    client = client_as("state_coordinator")
+    dashboard = client.get(reverse("core:dashboard")).content.decode()
+    assert reverse("states:rollout", kwargs=RP) in dashboard
+    assert "/municipalities/new/" not in dashboard
+    assert client.get("/de/state/rheinland-pfalz/municipalities/new/").status_code == 404
+
+
+def test_rollout_builds_search_texts_once_per_entry(
+    client_as, world, django_assert_max_num_queries
+):
+    """Each statement, need and translation of ten drafts refreshed the entry's search text: about
+    4,600 queries and 40 s under load, longer than a browser waits. Now once per entry at the end."""
+    client = client_as("state_coordinator")
+    with django_assert_max_num_queries(2600):
+        client.post(reverse("states:rollout", kwargs=RP), {"ags": "07315000"})
+    mainz = Municipality.objects.get(ags="07315000")
+    draft = mainz.organizations.get(actor_type__key="jobcenter")
+    assert draft.search_text and "jobcenter" in draft.search_text
