@@ -200,6 +200,38 @@ def load(ctx) -> None:
     ctx.organizations[("beispielstadt", "customs_fks")] = ctx.organizations[
         ("musterstadt", "customs_fks")
     ]
+    _state_wide_actors(ctx)
+
+
+# State-wide actors of Rheinland-Pfalz: one record each, shown as "state-wide" in both demo
+# guidebooks; the state round table (network demo) and its agreements refer to them by name.
+# actor type, name, languages, host part of the fictional web and mail addresses
+STATE_WIDE_ACTORS = [
+    ("police", "Landeskriminalamt Rheinland-Pfalz", ["de", "en"], "lka"),
+    ("counselling_service", "Faire Integration Rheinland-Pfalz", ["de", "en", "ar", "ru"], "fi"),
+]
+
+
+def _state_wide_actors(ctx) -> None:
+    for index, (type_key, name, languages, host) in enumerate(STATE_WIDE_ACTORS):
+        actor_type = ActorType.objects.get(key=type_key)
+        organization, created = Organization.objects.update_or_create(
+            name=name,
+            state=ctx.state,
+            defaults={
+                "actor_type": actor_type,
+                "description": actor_type.summary.get("de", ""),
+                "website": f"https://{host}.rheinland-pfalz.example.org/",
+                "email": f"kontakt@{host}.rheinland-pfalz.example.org",
+                "phone": f"+49 30 23125 {900 + index:03d}",
+                "languages": languages,
+                "status": OrganizationStatus.PUBLISHED,
+                "last_confirmed_at": timezone.localdate(),
+            },
+        )
+        if created:
+            apply_mandate_template(organization)
+        ctx.organizations[("state", type_key)] = organization
 
 
 def _first_details(organization, municipality, postal, street, hours, person, counter) -> None:

@@ -154,33 +154,15 @@ def _coming_meetings(network: Network, coordinator, member, counsellor) -> None:
 
 # --- the state round table of Rheinland-Pfalz --------------------------------------------------
 
-STATE_ACTORS = [
-    # name, actor type key
-    ("Landeskriminalamt Rheinland-Pfalz", "police_trafficking_unit"),
-    ("Landesweite Fachberatung gegen Arbeitsausbeutung Rheinland-Pfalz", "counselling_service"),
-]
 MAINZ = "Ministerium, Bauhofstraße 9, Mainz, Raum 104"
 
 
 def _state_actors(ctx) -> dict:
-    """State-wide actors the state round table's members work for (one record each, drafts)."""
-    from wegweiser.guidebook.models import ActorType, Organization, OrganizationStatus
-
-    found = {}
-    for name, type_key in STATE_ACTORS:
-        actor_type = ActorType.objects.get(key=type_key)
-        organization, _created = Organization.objects.update_or_create(
-            name=name,
-            defaults={
-                "actor_type": actor_type,
-                "state": ctx.state,
-                # Drafts: the state coordinator publishes state-wide actors on her actors page;
-                # until then they appear in no public guidebook, export or agreement listing.
-                "status": OrganizationStatus.DRAFT,
-            },
-        )
-        found[type_key] = organization
-    return found
+    """The state-wide actors (guidebook demo) the state round table's members work for."""
+    return {
+        "police": ctx.organizations[("state", "police")],
+        "counselling_service": ctx.organizations[("state", "counselling_service")],
+    }
 
 
 def _state_round_table(ctx) -> Network:
@@ -199,7 +181,7 @@ def _state_round_table(ctx) -> Network:
     actors = _state_actors(ctx)
     member = ctx.users["lka@rlp.example.org"]
     Membership.objects.filter(user=member, state=ctx.state, role=Role.MEMBER).update(
-        organization=actors["police_trafficking_unit"]
+        organization=actors["police"]
     )
     if not Meeting.objects.filter(network=network).exists():
         coordinator = ctx.users["land@rlp.example.org"]
@@ -276,14 +258,8 @@ def _local_agreement(ctx, network: Network) -> None:
 def _state_agreements(ctx, round_table: Network) -> None:
     """The state's agreement in force between the LKA and the state-wide counselling service, and
     a draft supplement the round table is discussing."""
-    from wegweiser.guidebook.models import Organization
-
     today = timezone.localdate()
-    state_parties = list(
-        Organization.objects.filter(
-            state=ctx.state, name__in=[name for name, _type in STATE_ACTORS]
-        )
-    )
+    state_parties = list(_state_actors(ctx).values())
     agreement, created = _agreement(
         round_table,
         "Landesweite Kooperationsvereinbarung zum Schutz Betroffener von Arbeitsausbeutung",

@@ -7,6 +7,17 @@ from django.utils.translation import pgettext
 
 
 def app_strings() -> dict[str, str]:
+    """Every message of the calendar's script, in the page's language."""
+    return {
+        **_entry_strings(),
+        **_report_strings(),
+        **_clock_and_share_strings(),
+        **problem_strings(),
+    }
+
+
+def _entry_strings() -> dict[str, str]:
+    """Recording, changing, deleting and importing entries."""
     return {
         "saved": _("Saved."),
         "deleted": _("Deleted."),
@@ -22,6 +33,23 @@ def app_strings() -> dict[str, str]:
             "Importing replaces all entries on this phone with the entries of the file. Continue?"
         ),
         "no_entries": _("No entries yet."),
+        "edit_day": _("Change the day"),
+        "add_day": _("Record a day"),
+        "copied": _("Copied from your last day, with the next date. Check it and save."),
+        "nothing_to_copy": _("There is no earlier day to copy yet."),
+        "zero_shift": _("Start and end must not be the same time."),
+        "break_too_long": _("The break is as long as the shift or longer."),
+        "bad_amount": _("Please enter an amount such as 120 or 120.50."),
+        "required": _("Please fill in the date, start and end."),
+        "storage_error": _(
+            "This browser cannot store data here (private mode?). Nothing was saved."
+        ),
+    }
+
+
+def _report_strings() -> dict[str, str]:
+    """The days list, the report and the counselling contacts."""
+    return {
         "week": _("Week"),
         "edit": pgettext("button: change an entry", "Edit"),
         "delete": pgettext("button: delete an entry", "Delete"),
@@ -38,12 +66,6 @@ def app_strings() -> dict[str, str]:
         "long_week": _("more than 48 hours"),
         "owed": _("You may be owed {amount} (gross) for this period."),
         "not_owed": _("The payments recorded cover the minimum wage for this period."),
-        "copied": _("Copied from your last day, with the next date. Check it and save."),
-        "nothing_to_copy": _("There is no earlier day to copy yet."),
-        "zero_shift": _("Start and end must not be the same time."),
-        "break_too_long": _("The break is as long as the shift or longer."),
-        "bad_amount": _("Please enter an amount such as 120 or 120.50."),
-        "required": _("Please fill in the date, start and end."),
         "no_services": _("No counselling service with contact details was found for this place."),
         "services_offline": _("Saved while you were online. It may be out of date."),
         "services_none_yet": _(
@@ -53,13 +75,16 @@ def app_strings() -> dict[str, str]:
         "phone": _("Phone"),
         "email": _("E-mail"),
         "opening_hours": _("Opening hours"),
-        "storage_error": _(
-            "This browser cannot store data here (private mode?). Nothing was saved."
-        ),
         "offline_ready": _("Ready: the calendar now also works without internet."),
         "no_minimum_wage": _(
             "Work before 2015 had no statutory minimum wage: {hours} counted with 0 €."
         ),
+    }
+
+
+def _clock_and_share_strings() -> dict[str, str]:
+    """One-tap start and stop, export and the share sheet."""
+    return {
         "started": _("Started at {time} ({date}). Tap “Stop now” when you finish."),
         "stopped": _("Stopped at {time}. Add your breaks if you had any, then tap “Save day”."),
         "exported": _(
@@ -74,9 +99,6 @@ def app_strings() -> dict[str, str]:
             "This phone cannot pass the file to another app from here. Send the saved file "
             "from your downloads as an attachment (e-mail or messenger) to your counselling service."
         ),
-        "edit_day": _("Change the day"),
-        "add_day": _("Record a day"),
-        **problem_strings(),
     }
 
 

@@ -48,6 +48,7 @@ def _labels(internal: bool) -> dict[str, str]:
         "contents": _("Contents"),
         "no_entries": _("No published entries yet."),
         "counselling": _("Counselling service"),
+        "state_wide": _("state-wide"),
         "original": _("German original"),
         "legal_basis": _("Legal basis"),
         "item_as_of": _("as of"),
@@ -126,6 +127,8 @@ def _organization(organization: dict[str, Any], internal: bool) -> dict[str, Any
         "name": organization["name"],
         "type": organization["type_label"],
         "counselling": bool(organization["actor_type"].get("counselling")),
+        # One record of the state, shown in every municipal guidebook of the state.
+        "state_wide": bool(organization.get("state_wide")),
         "description": organization.get("description") or "",
         "facts": _facts(organization),
         "groups": _groups(organization),

@@ -102,16 +102,26 @@ def test_a_draft_state_wide_actor_stays_hidden(client_as, world):
 
 def test_the_pdf_marks_it_state_wide(world, lka):
     """The PDF is typeset from the serialized guidebook, which says which entry is state-wide."""
-    from django.template.loader import render_to_string
     from django.utils import translation
 
-    from wegweiser.guidebook.exports.pdf import TEMPLATE, pdf_context
+    from wegweiser.guidebook.exports.pdf import pdf_context
     from wegweiser.guidebook.exports.serializers import formal_guidebook
+    from wegweiser.guidebook.exports.typeset import guidebook_data
 
     guidebook = formal_guidebook(world.musterstadt)
     flags = {o["name"]: o["state_wide"] for o in guidebook["organizations"]}
     assert flags[LKA] is True and flags[world.organization.name] is False
     with translation.override("de"):
-        html = render_to_string(TEMPLATE, pdf_context(world.musterstadt, guidebook, internal=False))
-    entry = html.split(f"<h2>{LKA}</h2>", 1)[1].split("</p>", 1)[0]
-    assert "landesweit" in entry
+        data = guidebook_data(pdf_context(world.musterstadt, guidebook, internal=False))
+    entries = {o["name"]: o for o in data["organizations"]}
+    assert entries[LKA]["state_wide"] is True
+    assert entries[world.organization.name]["state_wide"] is False
+    assert data["labels"]["state_wide"] == "landesweit"
+    # And in the typeset document: the badge follows the state-wide actor's heading.
+    from wegweiser.guidebook.exports.pdf import formal_pdf
+
+    from .test_exports_helpers import flat, pdf_text
+
+    with translation.override("de"):
+        text = flat(pdf_text(formal_pdf(world.musterstadt)))
+    assert "landesweit" in text.split(LKA)[-1][:400]
