@@ -5,7 +5,7 @@ source and translations in several languages, need links, locations), 2,000 netw
 20,000 meetings and 20,000 tasks — with bulk inserts; the search texts are computed once per
 organisation while building (the per-save refresh of the signals is bypassed, i.e. deferred), and
 the PostgreSQL statistics are refreshed once at the end. PostgreSQL by default, in its own
-database `wegweiser_bench_scale` (dropped afterwards); --sqlite uses a throw-away file.
+database `ww_scale_bench` (WEGWEISER_BENCH_DB; dropped afterwards unless --keep); --sqlite uses a throw-away file.
 
 Then prints each figure next to its goal. Times are wall-clock on a shared machine: compare them
 with the baseline printed in the same run (the static file for throughput).
@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-PG_NAME = "wegweiser_bench_scale"
+PG_NAME = os.environ.get("WEGWEISER_BENCH_DB", "ww_scale_bench")
 PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 
 
@@ -33,7 +33,7 @@ def _setup(args, workdir: Path) -> None:
     os.environ.setdefault("LOG_LEVEL", "ERROR")
     if args.sqlite:
         os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'state.sqlite3'}"
-    else:
+    elif not args.reuse:
         _pg(f"DROP DATABASE IF EXISTS {PG_NAME} WITH (FORCE)")
         _pg(f"CREATE DATABASE {PG_NAME}")
         os.environ["DATABASE_URL"] = f"{PG_SERVER}/{PG_NAME}"
@@ -235,6 +235,23 @@ def generate(municipality_count: int, actors_per: int, members: int, meetings: i
     return state, municipalities, counts
 
 
+def existing():
+    """(state, municipalities, counts) of a database kept by --build-only."""
+    from wegweiser.core.models import Municipality, State
+    from wegweiser.guidebook.models import MandateItem, Organization
+    from wegweiser.network.models import ActionItem, Meeting
+
+    municipalities = list(Municipality.objects.filter(slug__startswith="bench-").order_by("slug"))
+    counts = {
+        "municipalities": len(municipalities),
+        "actors": Organization.objects.count(),
+        "mandate items": MandateItem.objects.count(),
+        "meetings": Meeting.objects.count(),
+        "tasks": ActionItem.objects.count(),
+    }
+    return State.objects.get(code="07"), municipalities, counts
+
+
 def _shared_parts(actor_type, spoken, names_of, needs) -> list[str]:
     """The searchable text every actor of one type and language set has in common (description,
     type names, language names, mandate texts with their translations and needs)."""
@@ -408,7 +425,7 @@ def main(args) -> None:
         from django.db import connections
 
         connections.close_all()
-        if not args.sqlite and not args.keep:
+        if not args.sqlite and not (args.keep or args.build_only or args.reuse):
             _pg(f"DROP DATABASE IF EXISTS {PG_NAME} WITH (FORCE)")
         shutil.rmtree(workdir, ignore_errors=True)
 
@@ -418,17 +435,20 @@ def _run(args, workdir: Path) -> None:
 
     print(f"State-scale benchmark on {connection.vendor} ({os.cpu_count()} cores, shared) …")
     started = time.perf_counter()
-    state, municipalities, counts = generate(
-        args.municipalities,
-        args.actors_per_municipality,
-        args.members,
-        args.meetings,
-        args.meetings,
-    )
-    print(
-        f"  built in {time.perf_counter() - started:.0f} s: "
-        + ", ".join(f"{v:,} {k}" for k, v in counts.items())
-    )
+    if args.reuse:
+        state, municipalities, counts = existing()
+    else:
+        state, municipalities, counts = generate(
+            args.municipalities,
+            args.actors_per_municipality,
+            args.members,
+            args.meetings,
+            args.meetings,
+        )
+        print(f"  built in {time.perf_counter() - started:.0f} s")
+    print("  " + ", ".join(f"{v:,} {k}" for k, v in counts.items()))
+    if args.build_only:
+        return
     rng = random.Random(7)  # noqa: S311 -- reproducible sampling, no secret
     search = search_figures(municipalities, rng)
     print("\nFigure                                   value        goal")
