@@ -9,6 +9,7 @@ without umlauts and without the "e" still find them.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -60,15 +61,21 @@ def query_terms(query: str) -> list[str]:
 
 def language_names(code: str) -> list[str]:
     """A language's name in every interface language and in itself ("Romanian", "Rumänisch", …)."""
+    return list(_language_names(code))
+
+
+@functools.lru_cache(maxsize=256)
+def _language_names(code: str) -> tuple[str, ...]:
+    # Eleven translation switches per call: cached, the ranking asks once per result and language.
     try:
         info = translation.get_language_info(code)
     except KeyError:
-        return [code]
+        return (code,)
     names = {info["name"], info["name_local"]}
     for ui_code, _name in settings.LANGUAGES:
         with translation.override(ui_code):
             names.add(str(translation.gettext(info["name"])))
-    return sorted(names)
+    return tuple(sorted(names))
 
 
 def language_label(code: str) -> str:
