@@ -63,6 +63,9 @@ def parse_args(argv=None):
         "--build-only", action="store_true", help="--state: build and keep the database, no figures"
     )
     parser.add_argument(
+        "--samples", type=int, default=60, help="--state: requests per search/navigator figure"
+    )
+    parser.add_argument(
         "--reuse", action="store_true", help="--state: measure a database kept by --build-only"
     )
     return parser.parse_args(argv)
