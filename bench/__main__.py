@@ -59,6 +59,15 @@ def parse_args(argv=None):
     parser.add_argument("--meetings", type=int, default=20000, help="meetings and as many tasks")
     parser.add_argument("--skip-gunicorn", action="store_true")
     parser.add_argument("--keep", action="store_true", help="--state: keep the PostgreSQL database")
+    parser.add_argument(
+        "--build-only", action="store_true", help="--state: build and keep the database, no figures"
+    )
+    parser.add_argument(
+        "--samples", type=int, default=60, help="--state: requests per search/navigator figure"
+    )
+    parser.add_argument(
+        "--reuse", action="store_true", help="--state: measure a database kept by --build-only"
+    )
     return parser.parse_args(argv)
 
 

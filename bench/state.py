@@ -5,7 +5,7 @@ source and translations in several languages, need links, locations), 2,000 netw
 20,000 meetings and 20,000 tasks — with bulk inserts; the search texts are computed once per
 organisation while building (the per-save refresh of the signals is bypassed, i.e. deferred), and
 the PostgreSQL statistics are refreshed once at the end. PostgreSQL by default, in its own
-database `wegweiser_bench_scale` (dropped afterwards); --sqlite uses a throw-away file.
+database `ww_scale_bench` (WEGWEISER_BENCH_DB; dropped afterwards unless --keep); --sqlite uses a throw-away file.
 
 Then prints each figure next to its goal. Times are wall-clock on a shared machine: compare them
 with the baseline printed in the same run (the static file for throughput).
@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-PG_NAME = "wegweiser_bench_scale"
+PG_NAME = os.environ.get("WEGWEISER_BENCH_DB", "ww_scale_bench")
 PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 
 
@@ -34,8 +34,9 @@ def _setup(args, workdir: Path) -> None:
     if args.sqlite:
         os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'state.sqlite3'}"
     else:
-        _pg(f"DROP DATABASE IF EXISTS {PG_NAME} WITH (FORCE)")
-        _pg(f"CREATE DATABASE {PG_NAME}")
+        if not args.reuse:
+            _pg(f"DROP DATABASE IF EXISTS {PG_NAME} WITH (FORCE)")
+            _pg(f"CREATE DATABASE {PG_NAME}")
         os.environ["DATABASE_URL"] = f"{PG_SERVER}/{PG_NAME}"
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     import django
@@ -91,6 +92,7 @@ def generate(municipality_count: int, actors_per: int, members: int, meetings: i
     names_of = {code: language_names(code) for group in speaker_sets for code in group}
     today = datetime.date.today()
     shared_text: dict[tuple, str] = {}  # normalised once per actor type and language set
+    _search_indexes(connection, drop=True)  # built once after the insert, not row by row
     with transaction.atomic():
         municipalities = [
             Municipality(
@@ -219,6 +221,7 @@ def generate(municipality_count: int, actors_per: int, members: int, meetings: i
         )
     from wegweiser.guidebook.search import refresh_vocabulary
 
+    _search_indexes(connection, drop=False)
     refresh_vocabulary()  # the deferred part of the search refresh: once, after the bulk insert
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -233,6 +236,50 @@ def generate(municipality_count: int, actors_per: int, members: int, meetings: i
         "tasks": tasks,
     }
     return state, municipalities, counts
+
+
+SEARCH_INDEXES = [
+    "guidebook_org_search_fts",
+    "guidebook_org_internal_search_fts",
+    "guidebook_org_search_trgm",
+    "guidebook_org_internal_search_trgm",
+]
+
+
+def _search_indexes(connection, *, drop: bool) -> None:
+    """PostgreSQL: drop the four GIN search indexes before the bulk insert and build them after
+    (updating them row by row made 5,000 actors take a minute); SQLite keeps its FTS triggers."""
+    from wegweiser.guidebook.search import POSTGRES_INDEXES
+
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        if drop:
+            for name in SEARCH_INDEXES:
+                cursor.execute(f"DROP INDEX IF EXISTS {name}")
+        else:
+            for statement in POSTGRES_INDEXES:
+                if statement.startswith("CREATE INDEX") and any(
+                    n in statement for n in SEARCH_INDEXES
+                ):
+                    cursor.execute(statement)
+
+
+def existing():
+    """(state, municipalities, counts) of a database kept by --build-only."""
+    from wegweiser.core.models import Municipality, State
+    from wegweiser.guidebook.models import MandateItem, Organization
+    from wegweiser.network.models import ActionItem, Meeting
+
+    municipalities = list(Municipality.objects.filter(slug__startswith="bench-").order_by("slug"))
+    counts = {
+        "municipalities": len(municipalities),
+        "actors": Organization.objects.count(),
+        "mandate items": MandateItem.objects.count(),
+        "meetings": Meeting.objects.count(),
+        "tasks": ActionItem.objects.count(),
+    }
+    return State.objects.get(code="07"), municipalities, counts
 
 
 def _shared_parts(actor_type, spoken, names_of, needs) -> list[str]:
@@ -286,19 +333,20 @@ QUERIES = [
 ]
 
 
-def search_figures(municipalities, rng) -> dict:
+def search_figures(municipalities, rng, samples: int = 60) -> dict:
     from django.test import Client
 
     from wegweiser.guidebook.models import Organization
     from wegweiser.guidebook.search import filter_by_terms, query_terms
 
     client = Client()
-    urls = [f"/de/m/{rng.choice(municipalities).slug}/guidebook/search/?q={q}" for q in QUERIES * 6]
+    queries = (QUERIES * (samples // len(QUERIES) + 1))[:samples]
+    urls = [f"/de/m/{rng.choice(municipalities).slug}/guidebook/search/?q={q}" for q in queries]
     _timed_gets(client, urls[:5])  # warm-up
     page = _timed_gets(client, urls)
     statewide = []
     hits = {}
-    for query in QUERIES * 3:
+    for query in queries[: max(len(QUERIES), samples // 2)]:
         started = time.perf_counter()
         found = list(
             filter_by_terms(Organization.objects.all(), query_terms(query)).values_list(
@@ -310,7 +358,7 @@ def search_figures(municipalities, rng) -> dict:
     return {"page": page, "statewide": statewide, "hits": hits}
 
 
-def navigator_times(municipalities, rng) -> list[float]:
+def navigator_times(municipalities, rng, samples: int = 60) -> list[float]:
     from django.test import Client
 
     from wegweiser.guidebook.models import Need
@@ -318,7 +366,7 @@ def navigator_times(municipalities, rng) -> list[float]:
     keys = list(Need.objects.values_list("key", flat=True))
     client = Client()
     urls = []
-    for _ in range(60):
+    for _ in range(samples):
         chosen = rng.sample(keys, k=min(3, len(keys)))
         urls.append(
             f"/de/m/{rng.choice(municipalities).slug}/navigator/?"
@@ -337,15 +385,18 @@ def dashboard_queries(state, municipalities) -> dict:
     from wegweiser.accounts.models import Membership, Role, User
     from wegweiser.testing import login
 
-    user = User.objects.create(email="land@bench.example.org", name="Landeskoordination")
-    Membership.objects.create(user=user, role=Role.STATE_COORDINATOR, state=state)
-    from django_otp.plugins.otp_totp.models import TOTPDevice
+    user, created = User.objects.get_or_create(
+        email="land@bench.example.org", defaults={"name": "Landeskoordination"}
+    )
+    if created:  # a database kept for --reuse has the user already
+        Membership.objects.create(user=user, role=Role.STATE_COORDINATOR, state=state)
+        from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    TOTPDevice.objects.create(user=user, name="bench", confirmed=True)  # 2FA is mandatory
+        TOTPDevice.objects.create(user=user, name="bench", confirmed=True)  # 2FA is mandatory
     client = Client()
     login(client, user)
     figures = {}
-    pages = (("dashboard", "/de/dashboard/"), ("coverage", f"/de/network/state/{state.slug}/"))
+    pages = (("dashboard", "/de/dashboard/"), ("coverage", f"/de/state/{state.slug}/coverage/"))
     for label, url in pages:
         cache.clear()
         with CaptureQueriesContext(connection) as queries:
@@ -408,7 +459,7 @@ def main(args) -> None:
         from django.db import connections
 
         connections.close_all()
-        if not args.sqlite and not args.keep:
+        if not args.sqlite and not (args.keep or args.build_only or args.reuse):
             _pg(f"DROP DATABASE IF EXISTS {PG_NAME} WITH (FORCE)")
         shutil.rmtree(workdir, ignore_errors=True)
 
@@ -418,26 +469,29 @@ def _run(args, workdir: Path) -> None:
 
     print(f"State-scale benchmark on {connection.vendor} ({os.cpu_count()} cores, shared) …")
     started = time.perf_counter()
-    state, municipalities, counts = generate(
-        args.municipalities,
-        args.actors_per_municipality,
-        args.members,
-        args.meetings,
-        args.meetings,
-    )
-    print(
-        f"  built in {time.perf_counter() - started:.0f} s: "
-        + ", ".join(f"{v:,} {k}" for k, v in counts.items())
-    )
+    if args.reuse:
+        state, municipalities, counts = existing()
+    else:
+        state, municipalities, counts = generate(
+            args.municipalities,
+            args.actors_per_municipality,
+            args.members,
+            args.meetings,
+            args.meetings,
+        )
+        print(f"  built in {time.perf_counter() - started:.0f} s")
+    print("  " + ", ".join(f"{v:,} {k}" for k, v in counts.items()))
+    if args.build_only:
+        return
     rng = random.Random(7)  # noqa: S311 -- reproducible sampling, no secret
-    search = search_figures(municipalities, rng)
+    search = search_figures(municipalities, rng, args.samples)
     print("\nFigure                                   value        goal")
     print(f"  search page p95 (one municipality)     {_p95(search['page']):7.1f} ms   < 50 ms")
     print(
         f"  search p95 across all {counts['actors']:,} actors {_p95(search['statewide']):7.1f} ms   < 50 ms"
     )
     print("    hits (first 50): " + ", ".join(f"{q}={n}" for q, n in search["hits"].items()))
-    navigator = navigator_times(municipalities, rng)
+    navigator = navigator_times(municipalities, rng, args.samples)
     print(f"  navigator p95, cache cleared           {_p95(navigator):7.1f} ms   < 30 ms")
     for label, (status, queries, elapsed, size) in dashboard_queries(state, municipalities).items():
         print(

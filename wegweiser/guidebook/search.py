@@ -9,7 +9,9 @@ without umlauts and without the "e" still find them.
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
 import unicodedata
 
 from django.conf import settings
@@ -24,13 +26,24 @@ class QueryError(ValueError):
     """The query string cannot be searched (too long, control characters)."""
 
 
+@functools.cache
+def _combining_marks() -> dict[int, None]:
+    """A str.translate table deleting every combining mark (built once per process, ~0.1 s)."""
+    return {code: None for code in range(sys.maxunicode + 1) if unicodedata.combining(chr(code))}
+
+
 def _strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFKD", text).translate(_combining_marks())
 
 
+@functools.lru_cache(maxsize=8192)
 def normalize(text: str, *, umlaut_plain: bool = False) -> str:
-    """Lower-case, umlauts spelt out (or plain with umlaut_plain), accents removed, words kept."""
+    """Lower-case, umlauts spelt out (or plain with umlaut_plain), accents removed, words kept.
+
+    Cached: the ranking normalises the same mandate, need and language texts for many results.
+    """
     text = unicodedata.normalize("NFKC", text or "").casefold()
     if umlaut_plain:
         text = text.replace("ß", "ss")
@@ -60,15 +73,21 @@ def query_terms(query: str) -> list[str]:
 
 def language_names(code: str) -> list[str]:
     """A language's name in every interface language and in itself ("Romanian", "Rumänisch", …)."""
+    return list(_language_names(code))
+
+
+@functools.lru_cache(maxsize=256)
+def _language_names(code: str) -> tuple[str, ...]:
+    # Eleven translation switches per call: cached, the ranking asks once per result and language.
     try:
         info = translation.get_language_info(code)
     except KeyError:
-        return [code]
+        return (code,)
     names = {info["name"], info["name_local"]}
     for ui_code, _name in settings.LANGUAGES:
         with translation.override(ui_code):
             names.add(str(translation.gettext(info["name"])))
-    return sorted(names)
+    return tuple(sorted(names))
 
 
 def language_label(code: str) -> str:
@@ -122,12 +141,13 @@ def refresh_search_text(organization) -> None:
 
 
 # --- the query layer: one interface, one index per database --------------------------------------
-# PostgreSQL: trigram GIN index (substring ILIKE), a stored German tsvector with a GIN index
-# (stemming: "Beratungen" finds "Beratung") and, for typos, a vocabulary view of all indexed words
-# with a trigram index (similar words are looked up first, then matched as substrings; refreshed by
-# the periodic task `refresh_search_vocabulary`). SQLite: an FTS5 table with the trigram
-# tokenizer (substrings of 3+ characters), kept current by triggers. Both are created by the
-# migration guidebook 0003; terms shorter than three characters fall back to a plain scan.
+# PostgreSQL: trigram GIN index (substring LIKE: the stored text is lower case already), a stored
+# German tsvector with a GIN index (stemming: "Beratungen" finds "Beratung") and, for typos, a
+# vocabulary view of all indexed words with a trigram index (similar words are looked up first,
+# then matched as substrings; refreshed by the periodic task `refresh_search_vocabulary`).
+# SQLite: an FTS5 table with the trigram tokenizer (substrings of 3+ characters), kept current by
+# triggers. Both are created by the migration guidebook 0003; terms shorter than three characters
+# fall back to a plain scan.
 FTS_TABLE = "guidebook_organization_fts"
 MIN_INDEXED_TERM = 3
 
@@ -149,8 +169,25 @@ def filter_by_terms(queryset, terms: list[str], *, internal: bool = False):
     return queryset
 
 
+def candidates_first(queryset):
+    """On PostgreSQL, the queryset narrowed to the ids it selects before any text is matched.
+
+    A municipality's guidebook has a few hundred actors; the state has tens of thousands whose
+    search texts are kilobytes each (TOASTed). Matched through the trigram index first, a common
+    term ("beratung") made PostgreSQL read and recheck the text of every matching actor in the
+    state; matched on the fixed list of the municipality's ids, it reads a few hundred (issue 16).
+    One query more, the same count at any size.
+    """
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return queryset
+    ids = list(queryset.order_by().values_list("pk", flat=True))
+    return queryset.filter(pk__in=ids)
+
+
 def _postgres_match(field: str, term: str):
-    """Substring (ILIKE, trigram index), German stems (stored tsvector) and, for typos, the
+    """Substring (LIKE, trigram index), German stems (stored tsvector) and, for typos, the
     substrings of known words similar to the term (vocabulary view with a trigram index)."""
     from django.db.models import Q
     from django.db.models.expressions import RawSQL
@@ -158,8 +195,9 @@ def _postgres_match(field: str, term: str):
     column = f'"guidebook_organization"."{field}"'
     vector = f'"guidebook_organization"."{VECTORS[field]}"'
     patterns = [f"%{word}%" for word in [term, *similar_words(term)]]
-    # One ILIKE per pattern (not ILIKE ANY(array)): only these can use the trigram GIN index.
-    likes = " OR ".join(f"{column} ILIKE %s" for _pattern in patterns)
+    # One LIKE per pattern (not LIKE ANY(array)): only these can use the trigram GIN index.
+    # LIKE, not ILIKE: both sides are normalised to lower case, and ILIKE lower-cases kilobytes.
+    likes = " OR ".join(f"{column} LIKE %s" for _pattern in patterns)
     condition = RawSQL(  # noqa: S611 -- constant names; values are parameters
         f"({likes} OR {vector} @@ plainto_tsquery('german', %s))",
         [*patterns, term],

@@ -98,14 +98,21 @@ def snippet(text: str, terms: list[str]) -> SafeString | str:
 
 
 def rank(organizations, terms: list[str], *, internal: bool) -> list[Ranked]:
-    """Results ordered by where their terms match (stable for equal scores)."""
+    """Results ordered by where their terms match (stable for equal scores).
+
+    Each text is normalised once per organisation (not once per term): ranking is Python work
+    per result, so it only ever sees the page of candidates the database returned.
+    """
     ranked = []
     for organization in organizations:
         result = Ranked(organization)
+        texts = [
+            (place, text, _forms(text)) for place, text in _texts(organization, internal) if text
+        ]
         best_text = ""
         for term in terms:
-            for (weight, label), text in _texts(organization, internal):
-                if text and _contains(text, term):
+            for (weight, label), text, forms in texts:
+                if any(term in form for form in forms):
                     result.score += weight
                     if str(label) not in result.where:
                         result.where.append(str(label))
@@ -118,5 +125,5 @@ def rank(organizations, terms: list[str], *, internal: bool) -> list[Ranked]:
     return ranked
 
 
-def _contains(text: str, term: str) -> bool:
-    return term in normalize(text) or term in normalize(text, umlaut_plain=True)
+def _forms(text: str) -> tuple[str, str]:
+    return normalize(text), normalize(text, umlaut_plain=True)

@@ -28,6 +28,7 @@ from .models import (
 
 # Consented contact persons prefetched by `published_organizations(..., contacts=True)`.
 CONTACTS_ATTR = "consented_contacts"
+SEARCH_TEXT_FIELDS = ("search_text", "internal_search_text")
 
 
 def _with_relations(queryset: QuerySet[Organization], *, contacts: bool) -> QuerySet[Organization]:
@@ -54,7 +55,13 @@ def _with_relations(queryset: QuerySet[Organization], *, contacts: bool) -> Quer
                 to_attr=CONTACTS_ATTR,
             )
         )
-    return queryset.select_related("actor_type").prefetch_related(*prefetches)
+    # The normalised search texts (kilobytes per actor, only read by the search's SQL) stay in
+    # the database: fetching them made every page carry megabytes at state scale (issue 16).
+    return (
+        queryset.select_related("actor_type")
+        .defer(*SEARCH_TEXT_FIELDS)
+        .prefetch_related(*prefetches)
+    )
 
 
 def ordered(queryset: QuerySet[Organization]) -> QuerySet[Organization]:
@@ -73,13 +80,24 @@ def published_organizations(
     read them with `consented_contacts()`); only pass it for users for whom
     `access.may_see_internal` is true.
     """
-    # State-wide actors (Organization.state) belong to every municipal guidebook of their state.
-    queryset = (
-        Organization.objects.published()
-        .filter(Q(municipalities=municipality) | Q(state_id=municipality.state_id))
-        .distinct()
-    )
+    queryset = Organization.objects.published().filter(pk__in=serving_ids(municipality))
     return ordered(_with_relations(queryset, contacts=contacts))
+
+
+def serving_ids(municipality: Municipality) -> QuerySet:
+    """Subquery of the ids of organisations serving the municipality: its own and the state-wide
+    actors of its state (Organization.state belongs to every municipal guidebook of the state).
+
+    A UNION of two indexed lookups rather than `municipalities=… OR state=…` with DISTINCT: the
+    OR over a join cannot use an index, so at state scale (60,000 actors) every guidebook page,
+    search and navigator request scanned and de-duplicated the whole table (issue 16).
+    """
+    through = Organization.municipalities.through
+    own = (
+        through.objects.filter(municipality_id=municipality.pk).values("organization_id").order_by()
+    )
+    statewide = Organization.objects.filter(state_id=municipality.state_id).values("pk").order_by()
+    return own.union(statewide, all=True)
 
 
 def published_in_state(state: State) -> QuerySet[Organization]:

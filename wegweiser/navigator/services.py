@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 from wegweiser.core.i18n import current_language
 from wegweiser.guidebook.models import (
     MandateItem,
@@ -196,10 +198,35 @@ def _statements(organization, links, need_keys, language):
     return why, warnings, bring, data
 
 
+def _may_serve(situation: Situation, policy: Policy) -> Q | None:
+    """SQL condition for organisations that can be in the result: a link other than a caution to
+    a ticked need, or (when the first-contact rule applies) the first contact's kind of actor.
+    Only these are read with their mandates (issue 16: reading and prefetching every actor of
+    the municipality dominated the time); None when the rule needs more than the kind of actor.
+    """
+    linked = Q(
+        pk__in=MandateNeed.objects.filter(need__key__in=situation.need_keys)
+        .exclude(role=NeedRole.CAUTION)
+        .values("item__organization_id")
+    )
+    first = policy.first_contact
+    if not first or not situation_applies(first.get("when", {}), situation):
+        return linked
+    match = first.get("match", {})
+    if set(match) - {"actor_type"}:
+        return None
+    flags = {f"actor_type__{flag}": value for flag, value in match.get("actor_type", {}).items()}
+    return linked | Q(**flags)
+
+
 def _candidates(municipality, situation, policy, show_contact_persons):
     """(organisation, selected links, best role) of everyone the result lists."""
     candidates = []
-    for organization in published_organizations(municipality, contacts=show_contact_persons):
+    organizations = published_organizations(municipality, contacts=show_contact_persons)
+    condition = _may_serve(situation, policy)
+    if condition is not None:
+        organizations = organizations.filter(condition)
+    for organization in organizations:
         links = _selected_links(organization, situation.need_keys)
         roles = {link.role for _item, link in links} - {NeedRole.CAUTION}
         if not roles and _is_first_contact(organization, situation, policy):

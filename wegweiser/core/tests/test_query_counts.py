@@ -190,3 +190,14 @@ def test_state_pages_over_many_municipalities(client, world, url):
 def test_dashboard_of_a_member(client, world):
     login(client, world.users["member"])
     _equal_at_10_and_1000(client, "/de/dashboard/", lambda s, n: _meetings(world, s, n))
+
+
+@pytest.mark.parametrize("page", ["/de/m/musterstadt/navigator/", "/ro/m/musterstadt/help/"])
+def test_navigator_over_many_actors(client, world, page):
+    """The recommendation reads the municipality's actors in one set of queries (issue 16)."""
+    from wegweiser.guidebook.models import Need
+
+    need = Need.objects.first()
+    assert need is not None
+    url = f"{page}?needs={need.key}"
+    _equal_at_10_and_1000(client, url, lambda s, n: _organizations(world.musterstadt, s, n))

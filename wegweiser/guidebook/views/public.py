@@ -32,7 +32,13 @@ from ..presentation import (
     matrix,
     needs_served,
 )
-from ..search import MAX_QUERY_LENGTH, QueryError, filter_by_terms, query_terms
+from ..search import (
+    MAX_QUERY_LENGTH,
+    QueryError,
+    candidates_first,
+    filter_by_terms,
+    query_terms,
+)
 from ..search_rank import rank
 from ..selectors import (
     internal_note,
@@ -232,7 +238,9 @@ def search(request: HttpRequest, slug: str) -> HttpResponse:
     if terms or filters.active():
         organizations = filters.apply(published_organizations(municipality, contacts=internal))
         if terms:
-            organizations = filter_by_terms(organizations, terms, internal=internal)
+            organizations = filter_by_terms(
+                candidates_first(organizations), terms, internal=internal
+            )
         found = filters.apply_language(list(organizations[:100]))
         _decorate(request, municipality, found, internal)
         context["results"] = rank(found, terms, internal=internal)
