@@ -56,7 +56,7 @@ ROUTES = [
         method="post",
         data={"name": ""},
         default=404,
-        expect={"anonymous": 302, "state_coordinator": 400},
+        expect={"anonymous": 302, "state_coordinator": 400, **RP_MEMBERS},
     ),
     Route("states:template", kwargs=RP, default=404, expect=STATE_COORDINATOR_ONLY),
     Route(
@@ -71,7 +71,7 @@ ROUTES = [
         kwargs={**RP, "key": "jobcenter"},
         method="post",
         default=404,
-        expect={"anonymous": 302, "state_coordinator": 302},
+        expect={"anonymous": 302, "state_coordinator": 302, **RP_MEMBERS},
     ),
     Route(
         "states:entry_mandate_new",
@@ -85,7 +85,7 @@ ROUTES = [
         method="post",
         data={"text": ""},
         default=404,
-        expect={"anonymous": 302, "state_coordinator": 400},
+        expect={"anonymous": 302, "state_coordinator": 400, **RP_MEMBERS},
     ),
     Route(
         "states:entry_mandate_item",
@@ -99,7 +99,7 @@ ROUTES = [
         kwargs=lambda w: {**_state_item(w), "item": "00000000-0000-0000-0000-000000000001"},
         method="post",
         default=404,
-        expect={"anonymous": 302},
+        expect={"anonymous": 302, **RP_MEMBERS},
     ),
     # Members of any network of the state search across its guidebooks; outsiders of it get 404
     # (the "outsider" persona coordinates Beispielstadt, which lies in Rheinland-Pfalz too).
