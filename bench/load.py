@@ -29,6 +29,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from cryptography.fernet import Fernet
+
 ROOT = Path(__file__).resolve().parent.parent
 MIX = [
     "/de/m/musterstadt/",
@@ -74,6 +76,8 @@ def environment(workdir: Path, port: int, args) -> dict[str, str]:
         "LOG_LEVEL": "ERROR",
     }
     env.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'load.sqlite3'}")
+    # Production refuses to start without the key of the encrypted case fields; a throw-away one.
+    env.setdefault("WEGWEISER_FIELD_KEYS", Fernet.generate_key().decode())
     env.pop("WEGWEISER_DEBUG", None)
     for option, name in (
         (args.workers, "GUNICORN_WORKERS"),
