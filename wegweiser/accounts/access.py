@@ -16,6 +16,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 
 from wegweiser.core.models import Municipality, State
+from wegweiser.core.selectors import public_state
 
 from .models import Membership, Role, User
 
@@ -134,9 +135,7 @@ def get_municipality_for_user(
 def _state_of_member(request: HttpRequest, slug: str) -> State:
     """The state, for its state coordinators and members of any of its networks (the state round
     table included); else 404."""
-    found = State.objects.filter(slug=slug).first()
-    if found is None:
-        raise Http404
+    found = public_state(slug)
     if found.pk in states_coordinated_by(request.user):
         return found
     for membership in active_memberships(request.user):
