@@ -4,7 +4,7 @@
    cookies. Style sheets and scripts: cache first. Nothing personal is stored. */
 "use strict";
 var CACHE = "{{ cache }}";
-var FAMILY = "{{ family }}";
+var PREFIX = "{{ family }}";  // older caches of this family are deleted on activation
 var PAGES = {{ pages|safe }};
 var ASSETS = {{ assets|safe }};
 var HEADER = "{{ header }}";
@@ -13,30 +13,21 @@ function savable(response) {
   return response && response.ok && response.headers.get(HEADER) === "public";
 }
 
-self.addEventListener("install", function (event) {
-  event.waitUntil(caches.open(CACHE).then(function (cache) {
-    var pages = PAGES.map(function (page) {
-      return fetch(page, { credentials: "omit" }).then(function (response) {
-        if (savable(response)) return cache.put(page, response);
-      });
+// The first copy of each page is fetched without cookies: nothing of a logged-in visit is kept.
+function precache(cache) {
+  var pages = PAGES.map(function (page) {
+    return fetch(page, { credentials: "omit" }).then(function (response) {
+      if (savable(response)) return cache.put(page, response);
     });
-    return Promise.all(pages.concat([cache.addAll(ASSETS)]));
-  }).then(function () { return self.skipWaiting(); }));
-});
-
-self.addEventListener("activate", function (event) {
-  event.waitUntil(caches.keys().then(function (keys) {
-    return Promise.all(keys.filter(function (key) {
-      return key.indexOf(FAMILY) === 0 && key !== CACHE;
-    }).map(function (key) { return caches.delete(key); }));
-  }).then(function () { return self.clients.claim(); }));
-});
+  });
+  return Promise.all(pages.concat([cache.addAll(ASSETS)]));
+}
+{% include "core/sw_lifecycle.js" %}
 
 self.addEventListener("fetch", function (event) {
   var request = event.request;
-  if (request.method !== "GET") return;
-  var url = new URL(request.url);
-  if (url.origin !== self.location.origin) return;
+  var url = sameOriginGet(request);
+  if (!url) return;
   if (PAGES.indexOf(url.pathname) >= 0) {
     event.respondWith(fetch(request).then(function (response) {
       // Only the page itself is kept, not a filtered variant (?needs=…).

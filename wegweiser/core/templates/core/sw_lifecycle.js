@@ -1,9 +1,10 @@
-/* What every service worker of Wegweiser does (included by worktime/sw.js,
-   which declares CACHE, PREFIX and PRECACHE first): cache PRECACHE at install; on activation delete
-   the older caches of the same worker, those whose names start with PREFIX; sameOriginGet(request)
-   is the request's URL when it is a GET to this site, otherwise null (left to the network). */
+/* What every service worker of Wegweiser does (included by worktime/sw.js and core/offline_sw.js,
+   which declare CACHE, PREFIX and a function precache(cache) first): fill CACHE at install with
+   precache(cache); on activation delete the older caches of the same worker, those whose names
+   start with PREFIX; sameOriginGet(request) is the request's URL when it is a GET to this site,
+   otherwise null (left to the network). */
 self.addEventListener("install", function (event) {
-  event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.addAll(PRECACHE); }).then(function () { return self.skipWaiting(); }));
+  event.waitUntil(caches.open(CACHE).then(precache).then(function () { return self.skipWaiting(); }));
 });
 
 self.addEventListener("activate", function (event) {

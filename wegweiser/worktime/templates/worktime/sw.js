@@ -6,7 +6,7 @@ var CACHE = "worktime-{{ version }}";
 var PREFIX = "worktime-{{ version|slice:':2' }}-";
 var ASSETS = {{ assets|safe }};
 var SHELL = "{{ shell }}";
-var PRECACHE = ASSETS;
+function precache(cache) { return cache.addAll(ASSETS); }
 {% include "core/sw_lifecycle.js" %}
 
 self.addEventListener("fetch", function (event) {
