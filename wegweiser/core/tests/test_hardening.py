@@ -6,6 +6,7 @@ import json
 import pkgutil
 
 import pytest
+import time_machine
 from django import forms
 from django.urls import reverse
 
@@ -118,6 +119,100 @@ def test_an_anonymous_page_is_served_from_the_cache(
         again = client.get("/de/m/musterstadt/")
     assert again.content == first.content
     assert again["Content-Security-Policy"] and again["Permissions-Policy"]
+
+
+def _renewal_mark(url: str) -> str:
+    """The cache key a request takes while it renews the expired page at `url`."""
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.test import RequestFactory
+    from django.utils.cache import get_cache_key
+
+    from wegweiser.core.page_cache import _renewal_key
+
+    key = get_cache_key(
+        RequestFactory().get(url), settings.CACHE_MIDDLEWARE_KEY_PREFIX, "GET", cache=cache
+    )
+    assert key, "the page was not stored"
+    return _renewal_key(key)
+
+
+def test_while_one_request_renews_an_expired_page_the_others_get_the_expired_copy(
+    client, world, page_cache, django_assert_num_queries
+):
+    """No stampede (issue 11): under load every request for an expired page used to render it."""
+    from django.core.cache import cache
+
+    url = "/de/m/musterstadt/"
+    with time_machine.travel(datetime.datetime(2026, 11, 30, 12, tzinfo=datetime.UTC)) as clock:
+        first = client.get(url)
+        clock.shift(31)
+        assert cache.add(_renewal_mark(url), True, 15)  # another request is renewing it
+        with django_assert_num_queries(0):
+            expired = client.get(url)
+    assert expired.content == first.content
+    assert int(expired["Age"]) >= 31
+
+
+def test_the_first_request_after_expiry_renews_the_page_and_releases_its_mark(
+    client, world, page_cache, django_assert_num_queries
+):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = "/de/m/musterstadt/"
+    with time_machine.travel(datetime.datetime(2026, 11, 30, 12, tzinfo=datetime.UTC)) as clock:
+        client.get(url)
+        clock.shift(31)
+        with CaptureQueriesContext(connection) as renewal:
+            client.get(url)
+        assert len(renewal) > 0
+        assert cache.get(_renewal_mark(url)) is None
+        with django_assert_num_queries(0):
+            fresh = client.get(url)
+    assert int(fresh["Age"]) == 0
+
+
+def test_an_expired_copy_is_never_served_after_twice_its_lifetime(client, world, page_cache):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = "/de/m/musterstadt/"
+    with time_machine.travel(datetime.datetime(2026, 11, 30, 12, tzinfo=datetime.UTC)) as clock:
+        client.get(url)
+        mark = _renewal_mark(url)
+        clock.shift(61)
+        cache.add(mark, True, 15)
+        with CaptureQueriesContext(connection) as render:
+            client.get(url)
+    assert len(render) > 0
+
+
+def test_head_requests_neither_use_nor_fill_the_cache(client, world, page_cache):
+    from django.core.cache import cache
+
+    client.head("/de/m/musterstadt/")
+    assert not [key for key in cache._cache if "public-page" in key]  # locmem's store
+
+
+def test_a_page_is_found_in_the_cache_whatever_language_the_thread_served_before(
+    client, world, page_cache, django_assert_num_queries
+):
+    """The lookup runs before LocaleMiddleware: it must use the request's language for the key.
+
+    Under load about half of all lookups missed: a worker thread still had the language of its
+    previous request active, so the Romanian work-time page was looked up under a German key.
+    """
+    from django.utils import translation
+
+    for url, previous_language in (("/ro/worktime/", "de"), ("/de/m/musterstadt/", "ro")):
+        first = client.get(url)
+        translation.activate(previous_language)
+        with django_assert_num_queries(0):
+            again = client.get(url)
+        assert again.content == first.content
 
 
 def test_a_logged_in_person_never_gets_or_fills_the_public_cache(client_as, world, page_cache):
