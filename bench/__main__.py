@@ -3,9 +3,10 @@
 1. Builds a municipality with 150 published actors in a throw-away SQLite database (or the
    database of DATABASE_URL, in which case the municipality is created there and removed again).
 2. Counts the SQL queries of the public guidebook page (first and cached rendering).
-3. Starts gunicorn (2 workers, production-like test settings) on 127.0.0.1 with a free port and
-   measures requests per second of the page against a static file of the same size served by the
-   same stack (whitenoise) — bounded loops on loopback only; prints both figures and the ratio.
+3. Starts the documented production setup (gunicorn with deploy/gunicorn.conf.py, production
+   settings, the public page cache) on 127.0.0.1 with a free port and measures requests per
+   second of the page against a static file of the same size served by the same stack
+   (whitenoise) — bounded loops on loopback only; prints both figures and the ratio.
 4. Renders the guidebook PDF for 150 actors, cold and cached.
 
 Figures are printed, never asserted: they depend on the machine.
@@ -171,6 +172,11 @@ def query_counts(path: str) -> tuple[int, int, bytes]:
     return len(first), len(second), response.content
 
 
+# As through the TLS proxy of the production setup; uncompressed, as the static file is compared
+# byte for byte.
+LOAD_HEADERS = {"Accept-Encoding": "identity", "X-Forwarded-Proto": "https"}
+
+
 def load(port: int, path: str, seconds: float, connections: int, cap: int) -> tuple[float, int]:
     """Requests per second over `connections` keep-alive clients; bounded by time and count."""
     done = [0] * connections
@@ -182,7 +188,7 @@ def load(port: int, path: str, seconds: float, connections: int, cap: int) -> tu
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
         while done[slot] < budget and time.perf_counter() < stop_at:
             try:
-                conn.request("GET", path, headers={"Accept-Encoding": "identity"})
+                conn.request("GET", path, headers=LOAD_HEADERS)
                 response = conn.getresponse()
                 response.read()
                 if response.status == 200:
@@ -206,37 +212,24 @@ def load(port: int, path: str, seconds: float, connections: int, cap: int) -> tu
 
 
 def start_gunicorn(port: int, workdir: Path) -> subprocess.Popen:
-    log = open(workdir / "gunicorn.log", "w")  # noqa: SIM115 -- closed with the process
-    process = subprocess.Popen(  # noqa: S603 -- our own interpreter and module
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "wegweiser.wsgi",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        env=os.environ.copy(),
-        stdout=log,
-        stderr=subprocess.STDOUT,
+    """The documented production setup (bench/load.py: production settings, deploy/gunicorn.conf.py,
+    the public page cache, behind a TLS proxy) on the database the benchmark built.
+
+    Static files are collected into the throw-away directory first (production settings serve the
+    manifest's names); a file placed under static/ before the start is served by WhiteNoise too.
+    """
+    from bench import load as load_script
+
+    options = argparse.Namespace(workers=None, threads=None, worker_class=None)
+    env = load_script.environment(workdir, port, options)
+    subprocess.run(  # noqa: S603 -- our own interpreter and module
+        [sys.executable, "-m", "wegweiser", "collectstatic", "--noinput", "-v", "0"],
+        env=env,
+        check=True,
+        cwd=Path(__file__).resolve().parent.parent,
+        stdout=subprocess.DEVNULL,
     )
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"gunicorn stopped; see {workdir / 'gunicorn.log'}")
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            conn.request("GET", "/healthz")
-            if conn.getresponse().status == 200:
-                return process
-        except OSError:
-            time.sleep(0.2)
-    process.terminate()
-    raise SystemExit("gunicorn did not come up within 30 s")
+    return load_script.start_gunicorn(env, workdir)
 
 
 def page_count(data: bytes) -> str:
@@ -293,7 +286,8 @@ def main(argv=None) -> None:
         port = free_port()
         gunicorn = start_gunicorn(port, workdir)
         print(
-            f"\ngunicorn, 2 workers, 127.0.0.1:{port}; {args.connections} keep-alive clients, "
+            f"\ngunicorn (deploy/gunicorn.conf.py, production settings), 127.0.0.1:{port}; "
+            f"{args.connections} keep-alive clients, "
             f"{args.seconds:.0f} s per run"
         )
         for warm in (path, static_path):
