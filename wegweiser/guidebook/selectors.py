@@ -31,13 +31,20 @@ CONTACTS_ATTR = "consented_contacts"
 SEARCH_TEXT_FIELDS = ("search_text", "internal_search_text")
 
 
-def _with_relations(queryset: QuerySet[Organization], *, contacts: bool) -> QuerySet[Organization]:
+def _with_relations(
+    queryset: QuerySet[Organization], *, contacts: bool, language: str | None = None
+) -> QuerySet[Organization]:
+    """Prefetch what pages render; with `language`, only the mandate translations into it (German
+    is the items' own text, so none for "de")."""
+    translations = MandateTranslation.objects.all()
+    if language is not None:
+        translations = translations.filter(language=language)
     prefetches = [
         Prefetch("locations", queryset=Location.objects.order_by("name", "id")),
         Prefetch(
             "mandate_items",
             queryset=MandateItem.objects.order_by("order", "kind", "id").prefetch_related(
-                Prefetch("translations", queryset=MandateTranslation.objects.all()),
+                Prefetch("translations", queryset=translations),
                 Prefetch(
                     "need_links",
                     queryset=MandateNeed.objects.select_related("need").order_by(
@@ -70,7 +77,7 @@ def ordered(queryset: QuerySet[Organization]) -> QuerySet[Organization]:
 
 
 def published_organizations(
-    municipality: Municipality, *, contacts: bool = False
+    municipality: Municipality, *, contacts: bool = False, language: str | None = None
 ) -> QuerySet[Organization]:
     """Published, not archived organisations serving the municipality, with everything a page,
     export or navigator result renders prefetched (a constant number of queries however many
@@ -78,10 +85,11 @@ def published_organizations(
 
     With contacts=True, consented contact persons are prefetched too (attribute `CONTACTS_ATTR`,
     read them with `consented_contacts()`); only pass it for users for whom
-    `access.may_see_internal` is true.
+    `access.may_see_internal` is true. With `language`, only the mandate translations into that
+    language are fetched (for a page in one language; exports leave it out).
     """
     queryset = Organization.objects.published().filter(pk__in=serving_ids(municipality))
-    return ordered(_with_relations(queryset, contacts=contacts))
+    return ordered(_with_relations(queryset, contacts=contacts, language=language))
 
 
 def serving_ids(municipality: Municipality) -> QuerySet:

@@ -219,10 +219,12 @@ def _may_serve(situation: Situation, policy: Policy) -> Q | None:
     return linked | Q(**flags)
 
 
-def _candidates(municipality, situation, policy, show_contact_persons):
+def _candidates(municipality, situation, policy, show_contact_persons, language):
     """(organisation, selected links, best role) of everyone the result lists."""
     candidates = []
-    organizations = published_organizations(municipality, contacts=show_contact_persons)
+    organizations = published_organizations(
+        municipality, contacts=show_contact_persons, language=language
+    )
     condition = _may_serve(situation, policy)
     if condition is not None:
         organizations = organizations.filter(condition)
@@ -270,7 +272,11 @@ def recommend(
     policy = policy or load_policy()
     language = current_language(language)
     situation = Situation.of(needs, status, policy)
-    candidates = _candidates(municipality, situation, policy, show_contact_persons) if needs else []
+    candidates = (
+        _candidates(municipality, situation, policy, show_contact_persons, language)
+        if needs
+        else []
+    )
     public_listed = any(org.actor_type.public_body for org, _links, _role in candidates)
     results, applied = [], set()
     for organization, links, best_role in candidates:
@@ -288,6 +294,10 @@ def recommend(
     )
     for position, recommendation in enumerate(results, start=1):
         recommendation.position = position
+        # The result is cached (pickled) and carries its statements, locations and contact
+        # persons as lists: the prefetched mandates were only needed to compute them, and made
+        # up most of the pickle (issue 16: a third of an uncached navigator request).
+        recommendation.organization._prefetched_objects_cache = {}
     notices = [
         notice
         for notice in policy.notices
