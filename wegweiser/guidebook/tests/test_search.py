@@ -119,3 +119,37 @@ def test_deferred_refresh_runs_once_at_the_end(world):
         assert "zwischenstand" not in organization.search_text
     organization.refresh_from_db()
     assert "zwischenstand" in organization.search_text
+
+
+@pytest.fixture
+def many_matches(world):
+    from wegweiser.guidebook.tests.factories import OrganizationFactory
+
+    return [
+        OrganizationFactory(name=f"Seitenprobe {n:02d}", municipalities=[world.musterstadt])
+        for n in range(25)
+    ]
+
+
+def test_results_are_shown_twenty_to_a_page(client, world, many_matches):
+    first = _search(client, "Seitenprobe").content.decode()
+    assert "25 Ergebnisse" in first
+    assert first.count("Seitenprobe ") == 20
+    assert "Ergebnisse 1–20 von 25" in first
+    assert 'rel="next" href="?q=Seitenprobe&amp;page=2"' in first
+    url = reverse("guidebook:search", kwargs={"slug": "musterstadt"})
+    second = client.get(url, {"q": "Seitenprobe", "page": 2}).content.decode()
+    assert second.count("Seitenprobe ") == 5
+    assert 'start="21"' in second and 'rel="prev"' in second and 'rel="next"' not in second
+    # A page number that does not exist shows the last page rather than an error.
+    assert client.get(url, {"q": "Seitenprobe", "page": "x"}).status_code == 200
+
+
+def test_more_matches_than_ranked_says_so(client, world, many_matches, monkeypatch):
+    from wegweiser.guidebook.views import public
+
+    monkeypatch.setattr(public, "SEARCH_RANKED", 10)
+    content = _search(client, "Seitenprobe").content.decode()
+    assert "Viele Ergebnisse für „Seitenprobe“" in content
+    assert "Nur die besten Treffer werden gezeigt" in content
+    assert content.count("Seitenprobe ") == 10

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -203,6 +204,11 @@ def detail(request: HttpRequest, slug: str, pk) -> HttpResponse:
     return render(request, "guidebook/detail.html", context)
 
 
+# The best matches the search ranks, and how many of them one page shows.
+SEARCH_RANKED = 100
+SEARCH_PAGE_SIZE = 20
+
+
 @require_safe
 @guard
 def search(request: HttpRequest, slug: str) -> HttpResponse:
@@ -241,10 +247,15 @@ def search(request: HttpRequest, slug: str) -> HttpResponse:
             organizations = filter_by_terms(
                 candidates_first(organizations), terms, internal=internal
             )
-        found = filters.apply_language(list(organizations[:100]))
+        found = filters.apply_language(list(organizations[: SEARCH_RANKED + 1]))
+        context["more_than_ranked"] = len(found) > SEARCH_RANKED
+        found = found[:SEARCH_RANKED]
         _decorate(request, municipality, found, internal)
-        context["results"] = rank(found, terms, internal=internal)
-        context["searched"] = True
+        ranked = rank(found, terms, internal=internal)
+        # Ranked as a whole, shown a page at a time: rendering a hundred cards cost more than
+        # finding and ranking them, and is a long page on a phone.
+        page = Paginator(ranked, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+        context.update(results=page.object_list, page=page, total=len(ranked), searched=True)
         if internal:
             # The search terms are not kept: the entry says only that the internal version was searched.
             record_read(request, municipality, ReadKind.GUIDEBOOK, "search")
