@@ -87,6 +87,14 @@ def test_member_edit_coordinator_approval_public_page(page):
         assert "Ana Popescu" not in page.content()
         _visit(page, f"{base}search/?q=rum%C3%A4nisch", f"search {width}px")
         assert counselling.name in page.content()
+        # Where the result matched is readable below its card, not drawn under the next card.
+        result = page.locator(".gb-results > li").first
+        card = result.locator(".kern-card").bounding_box()
+        found_in = result.locator(".gb-result__why").bounding_box()
+        item = result.bounding_box()
+        assert card and found_in and item
+        assert found_in["y"] >= card["y"] + card["height"] - 1
+        assert found_in["y"] + found_in["height"] <= item["y"] + item["height"] + 1
         _visit(page, "/en/m/musterstadt/guidebook/", f"English overview {width}px")
         _visit(page, "/ar/m/musterstadt/guidebook/", f"Arabic overview {width}px")
         assert page.locator("html").get_attribute("dir") == "rtl"
