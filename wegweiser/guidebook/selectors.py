@@ -111,12 +111,19 @@ def serving_ids(municipality: Municipality) -> QuerySet:
 def published_in_state(state: State) -> QuerySet[Organization]:
     """Published organisations serving any municipality of the state, and its state-wide actors,
     with everything an export renders prefetched (public fields only: no contact persons)."""
-    queryset = (
-        Organization.objects.published()
-        .filter(Q(municipalities__state=state) | Q(state=state))
-        .distinct()
-    )
+    queryset = Organization.objects.published().filter(pk__in=serving_ids_in_state(state))
     return ordered(_with_relations(queryset, contacts=False))
+
+
+def serving_ids_in_state(state: State) -> QuerySet:
+    """Subquery of the ids of organisations serving any municipality of the state, and of its
+    state-wide actors: two indexed lookups, as in `serving_ids` (no OR over a join, no DISTINCT)."""
+    through = Organization.municipalities.through
+    municipal = (
+        through.objects.filter(municipality__state_id=state.pk).values("organization_id").order_by()
+    )
+    statewide = Organization.objects.filter(state_id=state.pk).values("pk").order_by()
+    return municipal.union(statewide, all=True)
 
 
 def consented_contacts(organization: Organization) -> list[ContactPerson]:

@@ -11,13 +11,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from wegweiser.accounts.models import Membership
 from wegweiser.core.models import Municipality, State
-from wegweiser.guidebook.models import ActorType, Organization, OrganizationStatus
-from wegweiser.guidebook.selectors import published_in_state
+from wegweiser.guidebook.models import ActorType, MandateNeed, Organization, OrganizationStatus
+from wegweiser.guidebook.selectors import published_in_state, serving_ids
 from wegweiser.network import roadmap
 from wegweiser.network.models import Meeting, MeetingKind, Network
 from wegweiser.network.selectors import public_agreements_in_state
@@ -366,11 +366,14 @@ def organizations_in_state(
     applied (AND). Public fields only; state-wide actors count for every municipality."""
     queryset = published_in_state(state)
     if municipality is not None:
-        queryset = queryset.filter(Q(municipalities=municipality) | Q(state=state))
+        # The municipality's own and the state-wide actors (indexed lookups, issue 16).
+        queryset = queryset.filter(pk__in=serving_ids(municipality))
     if actor_type:
         queryset = queryset.filter(actor_type__key=actor_type)
     if need:
-        queryset = queryset.filter(mandate_items__need_links__need__key=need)
+        queryset = queryset.filter(
+            pk__in=MandateNeed.objects.filter(need__key=need).values("item__organization_id")
+        )
     for term in terms or []:  # normalised by guidebook.search.query_terms
         queryset = queryset.filter(search_text__contains=term)
     if language:
@@ -381,4 +384,4 @@ def organizations_in_state(
             if language in (languages or [])
         ]
         queryset = queryset.filter(pk__in=ids)
-    return queryset.distinct()
+    return queryset
