@@ -18,11 +18,12 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Max
 
 from wegweiser.core.models import Municipality
 
 from .models import ContactPerson, Location, MandateItem, MandateTranslation, Organization
+from .selectors import serving_ids
 
 FINGERPRINT_SECONDS = 30
 # Each history recorded for a guidebook entry, with the way from its rows to the organisation
@@ -50,19 +51,24 @@ def guidebook_fingerprint(municipality) -> str:
     key = _fingerprint_key(municipality_id)
     value = cache.get(key)
     if value is None:
-        value = _compute(municipality_id)
+        value = _compute(municipality)
         cache.set(key, value, FINGERPRINT_SECONDS)
     return value
 
 
-def _compute(municipality_id) -> str:
-    # The state-wide actors of the municipality's state are part of its guidebook.
+def _compute(municipality) -> str:
+    # The state-wide actors of the municipality's state are part of its guidebook. Selected by
+    # two indexed lookups (serving_ids): an OR over the two joins read every actor of the
+    # installation (100 ms at 60,000 actors, issue 16).
+    municipality_id = getattr(municipality, "pk", municipality)
+    if not isinstance(municipality, Municipality):
+        municipality = Municipality.objects.only("state_id").get(pk=municipality_id)
     organization_ids = sorted(
         {
             str(pk)
-            for pk in Organization.objects.filter(
-                Q(municipalities__pk=municipality_id) | Q(state__municipalities__pk=municipality_id)
-            ).values_list("pk", flat=True)
+            for pk in Organization.objects.filter(pk__in=serving_ids(municipality)).values_list(
+                "pk", flat=True
+            )
         }
     )
     newest = [

@@ -23,7 +23,11 @@ from wegweiser.guidebook.models import (
     NeedRole,
     localized,
 )
-from wegweiser.guidebook.selectors import consented_contacts, published_organizations
+from wegweiser.guidebook.selectors import (
+    consented_contacts,
+    published_organizations,
+    serving_ids,
+)
 from wegweiser.guidebook.vocabulary import load_json
 
 from .policy import (  # noqa: F401  (re-exported)
@@ -198,14 +202,19 @@ def _statements(organization, links, need_keys, language):
     return why, warnings, bring, data
 
 
-def _may_serve(situation: Situation, policy: Policy) -> Q | None:
+def _may_serve(municipality, situation: Situation, policy: Policy) -> Q | None:
     """SQL condition for organisations that can be in the result: a link other than a caution to
     a ticked need, or (when the first-contact rule applies) the first contact's kind of actor.
     Only these are read with their mandates (issue 16: reading and prefetching every actor of
     the municipality dominated the time); None when the rule needs more than the kind of actor.
+    The links are looked up among the municipality's actors only: over the whole installation
+    the subquery read every link to the ticked needs (240 ms at 60,000 actors).
     """
     linked = Q(
-        pk__in=MandateNeed.objects.filter(need__key__in=situation.need_keys)
+        pk__in=MandateNeed.objects.filter(
+            item__organization_id__in=serving_ids(municipality),
+            need__key__in=situation.need_keys,
+        )
         .exclude(role=NeedRole.CAUTION)
         .values("item__organization_id")
     )
@@ -225,7 +234,7 @@ def _candidates(municipality, situation, policy, show_contact_persons, language)
     organizations = published_organizations(
         municipality, contacts=show_contact_persons, language=language
     )
-    condition = _may_serve(situation, policy)
+    condition = _may_serve(municipality, situation, policy)
     if condition is not None:
         organizations = organizations.filter(condition)
     for organization in organizations:
