@@ -19,6 +19,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wegweiser.accounts.models import Membership, Role, User
 from wegweiser.core.models import Municipality, State
 from wegweiser.core.services import ensure_states
+from wegweiser.guidebook.signals import search_refresh_deferred
 
 DEMO_PASSWORD = "wegweiser-demo-2026"
 # Fixed keys keep the demo authenticators stable across runs (`wegweiser totp EMAIL` shows a code).
@@ -113,14 +114,18 @@ def load_demo(password: str = DEMO_PASSWORD) -> DemoContext:
         municipalities[slug] = municipality
     ctx = DemoContext(state=state, municipalities=municipalities, password=password)
     loaders = list(app_loaders())
-    # The guidebook comes first: memberships point at its organisations.
-    for app, module in loaders:
-        if app == "guidebook":
-            module.load(ctx)
-    _load_accounts(ctx)
-    for app, module in loaders:
-        if app != "guidebook":
-            module.load(ctx)
+    # Each organisation's search text is computed once at the end, not after every one of its
+    # mandate items, translations and need links (that was most of the demo's load time, paid
+    # again by every browser test, which reloads the demo after the database is emptied).
+    with search_refresh_deferred():
+        # The guidebook comes first: memberships point at its organisations.
+        for app, module in loaders:
+            if app == "guidebook":
+                module.load(ctx)
+        _load_accounts(ctx)
+        for app, module in loaders:
+            if app != "guidebook":
+                module.load(ctx)
     return ctx
 
 
