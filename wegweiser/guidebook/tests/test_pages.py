@@ -281,3 +281,16 @@ def test_contact_person_needs_consent_to_appear(client_as, world):
     )
     assert response.status_code == 302
     assert "Clara Consent" in client.get(detail_url(world.organization)).content.decode()
+
+
+@pytest.mark.parametrize("path", ["", "print/"])
+def test_names_of_spoken_languages_are_not_marked_as_written_in_those_languages(
+    client, world, path
+):
+    """The names are in the page's language ("الألمانية" on an Arabic page): marking them lang="de"
+    made screen readers read Arabic text with a German voice."""
+    content = client.get(f"/ar/m/musterstadt/guidebook/{path}").content.decode()
+    assert "الألمان" in content
+    assert 'lang="de">الألمان' not in content and 'lang="ro">الروماني' not in content
+    detail = client.get(f"/ar/m/musterstadt/guidebook/{world.counselling.pk}/").content.decode()
+    assert "الروماني" in detail and 'lang="ro">الروماني' not in detail
