@@ -4,6 +4,7 @@ the person came, services given, rights realised."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class CaseStatus(models.TextChoices):
@@ -40,7 +41,9 @@ class AgeGroup(models.TextChoices):
 
 
 class NationalityGroup(models.TextChoices):
-    GERMAN = "de", _("German")
+    # With a context: the plain msgid "German" is Django's name of the language, and this
+    # catalogue's lower-case adjective ("deutsch") replaced it on every page's language lists.
+    GERMAN = "de", pgettext_lazy("nationality", "German")
     EU = "eu", _("EU citizen")
     THIRD = "third", _("third country")
     UNKNOWN = "unknown", _("not known")

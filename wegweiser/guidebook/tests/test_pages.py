@@ -294,3 +294,21 @@ def test_names_of_spoken_languages_are_not_marked_as_written_in_those_languages(
     assert 'lang="de">الألمان' not in content and 'lang="ro">الروماني' not in content
     detail = client.get(f"/ar/m/musterstadt/guidebook/{world.counselling.pk}/").content.decode()
     assert "الروماني" in detail and 'lang="ro">الروماني' not in detail
+
+
+def test_lists_of_spoken_languages_use_the_arabic_comma_on_arabic_pages(client, world):
+    arabic = client.get("/ar/m/musterstadt/guidebook/").content.decode()
+    assert "، الإنجليز" in arabic and ", الإنجليز" not in arabic
+    german = client.get("/de/m/musterstadt/guidebook/").content.decode()
+    # The language's name, not the nationality adjective of the cases app ("deutsch").
+    assert "Deutsch, Englisch" in german
+
+
+def test_the_nationality_adjective_keeps_its_own_translation():
+    from django.utils import translation
+
+    from wegweiser.cases.choices import NationalityGroup
+
+    with translation.override("de"):
+        assert str(NationalityGroup.GERMAN.label) == "deutsch"
+        assert translation.gettext("German") == "Deutsch"
