@@ -33,6 +33,7 @@ preload_app = True
 def when_ready(server):
     """Load what Django loads lazily on the first request, before the workers are forked."""
     from django.conf import settings
+    from django.db import connections
     from django.urls import get_resolver
     from django.utils import translation
 
@@ -40,6 +41,9 @@ def when_ready(server):
     for code, _name in settings.LANGUAGES:
         translation.activate(code)
     translation.deactivate()
+    # Nothing above should open a database connection; if something did, the forked workers must
+    # not share its socket.
+    connections.close_all()
 
 # One access log is enough: nginx's, with shortened addresses and no query strings or tokens
 # (docs/deployment.md). Set GUNICORN_ACCESS_LOG=- to debug; even then the line has no query string
