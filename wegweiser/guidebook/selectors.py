@@ -100,12 +100,7 @@ def serving_ids(municipality: Municipality) -> QuerySet:
     OR over a join cannot use an index, so at state scale (60,000 actors) every guidebook page,
     search and navigator request scanned and de-duplicated the whole table (issue 16).
     """
-    through = Organization.municipalities.through
-    own = (
-        through.objects.filter(municipality_id=municipality.pk).values("organization_id").order_by()
-    )
-    statewide = Organization.objects.filter(state_id=municipality.state_id).values("pk").order_by()
-    return own.union(statewide, all=True)
+    return _municipal_and_statewide_ids({"municipality_id": municipality.pk}, municipality.state_id)
 
 
 def published_in_state(state: State) -> QuerySet[Organization]:
@@ -118,11 +113,18 @@ def published_in_state(state: State) -> QuerySet[Organization]:
 def serving_ids_in_state(state: State) -> QuerySet:
     """Subquery of the ids of organisations serving any municipality of the state, and of its
     state-wide actors: two indexed lookups, as in `serving_ids` (no OR over a join, no DISTINCT)."""
-    through = Organization.municipalities.through
+    return _municipal_and_statewide_ids({"municipality__state_id": state.pk}, state.pk)
+
+
+def _municipal_and_statewide_ids(municipal_filter: dict, state_id) -> QuerySet:
+    """UNION ALL of the organisations linked to the municipalities the filter selects and the
+    state-wide actors of the state: two indexed lookups."""
     municipal = (
-        through.objects.filter(municipality__state_id=state.pk).values("organization_id").order_by()
+        Organization.municipalities.through.objects.filter(**municipal_filter)
+        .values("organization_id")
+        .order_by()
     )
-    statewide = Organization.objects.filter(state_id=state.pk).values("pk").order_by()
+    statewide = Organization.objects.filter(state_id=state_id).values("pk").order_by()
     return municipal.union(statewide, all=True)
 
 
