@@ -101,9 +101,10 @@ class AnonymousFetchFromCacheMiddleware(FetchFromCacheMiddleware):
         if key is None or not isinstance(entry, StoredPage):
             request._cache_update_cache = True  # type: ignore[attr-defined]
             return None
-        if entry.expired() and self.cache.add(_renewal_key(key), True, RENEWAL_SECONDS):
+        renewal = _renewal_key(key)
+        if entry.expired() and self.cache.add(renewal, True, RENEWAL_SECONDS):
             request._cache_update_cache = True  # type: ignore[attr-defined]
-            request._page_cache_renewal = _renewal_key(key)  # type: ignore[attr-defined]
+            request._page_cache_renewal = renewal  # type: ignore[attr-defined]
             return None
         request._cache_update_cache = False  # type: ignore[attr-defined]
         return entry.response_with_age()
