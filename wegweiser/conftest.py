@@ -73,11 +73,14 @@ def world(db):
     from wegweiser.core.models import Municipality
     from wegweiser.guidebook.models import Organization
 
-    users = {persona: User.objects.get(email=email) for persona, email in PERSONA_EMAILS.items()}
+    # One query per kind, not per persona: nearly every request test asks for this fixture.
+    by_email = User.objects.in_bulk(PERSONA_EMAILS.values(), field_name="email")
+    users = {persona: by_email[email] for persona, email in PERSONA_EMAILS.items()}
+    municipalities = Municipality.objects.in_bulk(["musterstadt", "beispielstadt"], field_name="slug")
     return SimpleNamespace(
         users=users,
-        musterstadt=Municipality.objects.get(slug="musterstadt"),
-        beispielstadt=Municipality.objects.get(slug="beispielstadt"),
+        musterstadt=municipalities["musterstadt"],
+        beispielstadt=municipalities["beispielstadt"],
         organization=Organization.objects.get(name="Jobcenter Musterstadt"),
         counselling=Organization.objects.get(name="Fachberatungsstelle Arbeit und Würde"),
     )
