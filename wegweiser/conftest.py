@@ -76,7 +76,9 @@ def world(db):
     # One query per kind, not per persona: nearly every request test asks for this fixture.
     by_email = User.objects.in_bulk(PERSONA_EMAILS.values(), field_name="email")
     users = {persona: by_email[email] for persona, email in PERSONA_EMAILS.items()}
-    municipalities = Municipality.objects.in_bulk(["musterstadt", "beispielstadt"], field_name="slug")
+    municipalities = Municipality.objects.in_bulk(
+        ["musterstadt", "beispielstadt"], field_name="slug"
+    )
     return SimpleNamespace(
         users=users,
         musterstadt=municipalities["musterstadt"],
