@@ -28,7 +28,8 @@ def search_refresh_deferred():
     """Collect refreshes and run each organisation's once at the end (bulk imports, benchmarks).
 
     Inside the block, saves do not refresh the search texts; on leaving it, every organisation
-    touched is refreshed once.
+    touched is refreshed once and its municipalities' fingerprints are forgotten once (instead of
+    after each of its items, translations and need links).
     """
     outer = getattr(_deferred, "ids", None)
     if outer is not None:
@@ -40,6 +41,8 @@ def search_refresh_deferred():
         pending = _deferred.ids
     finally:
         _deferred.ids = None
+    for organization_id in pending:
+        forget_fingerprints(organization_id)
     for organization in Organization.objects.filter(pk__in=pending).select_related("actor_type"):
         refresh_search_text(organization)
 
@@ -48,11 +51,11 @@ def _schedule(organization_id) -> None:
     """Refresh at once (inside the caller's transaction, so a rollback undoes it too)."""
     if organization_id is None:
         return
-    forget_fingerprints(organization_id)
     pending = getattr(_deferred, "ids", None)
     if pending is not None:
         pending.add(organization_id)
         return
+    forget_fingerprints(organization_id)
     organization = (
         Organization.objects.select_related("actor_type").filter(pk=organization_id).first()
     )

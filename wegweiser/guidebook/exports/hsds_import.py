@@ -30,6 +30,7 @@ from wegweiser.guidebook.models import (
     OrganizationStatus,
 )
 from wegweiser.guidebook.services import save_mandate_item
+from wegweiser.guidebook.signals import search_refresh_deferred
 
 from .hsds_read import Problem, ReadContext, organizations_in, read_organization
 
@@ -207,9 +208,12 @@ def import_hsds(
     if report.errors:
         return report
 
+    # Search texts are rebuilt once per imported entry (inside the transaction, so a dry run or
+    # an error undoes them too), not after each item, translation and need link.
     with transaction.atomic():
-        for plan in plans:
-            _apply(plan, municipality, report, context.needs)
+        with search_refresh_deferred():
+            for plan in plans:
+                _apply(plan, municipality, report, context.needs)
         if dry_run:
             transaction.set_rollback(True)
     return report

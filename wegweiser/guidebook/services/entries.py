@@ -23,6 +23,7 @@ from ..models import (
     Organization,
     OrganizationStatus,
 )
+from ..signals import search_refresh_deferred
 
 
 @transaction.atomic
@@ -84,11 +85,14 @@ def save_mandate_item(
         stored = MandateItem.objects.filter(pk=item.pk).values_list("text", flat=True).first()
         if stored is not None and stored != item.text:
             item.version += 1
-    item.save()
-    if needs is not None:
-        _save_need_links(item, needs)
-    if translations is not None:
-        _save_translations(item, translations, source_versions or {})
+    # The entry's search text is rebuilt once for the item with its links and translations, not
+    # after each of them.
+    with search_refresh_deferred():
+        item.save()
+        if needs is not None:
+            _save_need_links(item, needs)
+        if translations is not None:
+            _save_translations(item, translations, source_versions or {})
     if by_coordinator is not None:
         record_change(item.organization, by_coordinator=by_coordinator)
     return item
@@ -151,6 +155,11 @@ def apply_mandate_template(organization: Organization, *, replace: bool = False)
             return 0
         organization.mandate_items.all().delete()
     needs = {need.key: need for need in Need.objects.all()}
+    with search_refresh_deferred():
+        return _create_template_items(organization, needs)
+
+
+def _create_template_items(organization: Organization, needs: Mapping[str, Need]) -> int:
     created = 0
     for order, entry in enumerate(organization.actor_type.mandate_template, start=1):
         item = MandateItem(

@@ -57,3 +57,16 @@ def test_anonymous_overview_is_served_from_the_cache(client, world, django_asser
 
     login(client, world.users["member"])
     assert "Ana Popescu" in client.get(url).content.decode()
+
+
+def test_a_change_inside_a_deferred_block_changes_the_fingerprint_on_leaving_it(
+    world, django_capture_on_commit_callbacks
+):
+    from wegweiser.guidebook.signals import search_refresh_deferred
+
+    before = guidebook_fingerprint(world.musterstadt)
+    with django_capture_on_commit_callbacks(execute=True), search_refresh_deferred():
+        item = world.organization.mandate_items.first()
+        item.text += " (ergänzt)"
+        item.save()
+    assert guidebook_fingerprint(world.musterstadt) != before

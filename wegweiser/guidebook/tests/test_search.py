@@ -153,3 +153,27 @@ def test_more_matches_than_ranked_says_so(client, world, many_matches, monkeypat
     assert "Viele Ergebnisse für „Seitenprobe“" in content
     assert "Nur die besten Treffer werden gezeigt" in content
     assert content.count("Seitenprobe ") == 10
+
+
+def test_saving_an_item_with_translations_and_needs_rebuilds_the_search_text_once(
+    world, monkeypatch
+):
+    from wegweiser.guidebook import signals
+    from wegweiser.guidebook.models import MandateItem, Need
+    from wegweiser.guidebook.services import save_mandate_item
+
+    refreshed = []
+    real_refresh = signals.refresh_search_text
+    monkeypatch.setattr(
+        signals, "refresh_search_text", lambda o: (refreshed.append(o.pk), real_refresh(o))
+    )
+    organization = world.organization
+    save_mandate_item(
+        MandateItem(organization=organization, kind="can", text="Beratung zu Lohnzetteln"),
+        needs={need: "advises" for need in Need.objects.all()[:3]},
+        translations={"en": "Advice on payslips", "ro": "Consiliere privind fluturașii"},
+    )
+    assert refreshed == [organization.pk]
+    organization.refresh_from_db()
+    assert "lohnzetteln" in organization.search_text
+    assert "payslips" in organization.search_text
