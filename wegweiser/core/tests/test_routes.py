@@ -15,6 +15,8 @@ from django.urls import URLResolver, get_resolver, reverse
 
 from wegweiser.testing import DENIED, PERSONAS, Route
 
+from .page_shape import page_problems
+
 APPS = [
     "core",
     "accounts",
@@ -177,6 +179,10 @@ def test_route_access(route: Route, persona: str, client_as, world):
             str(settings.LOGIN_URL).split(":")[-1] in response["Location"]
             or "login" in response["Location"]
         )
+    if route.method == "get" and response.status_code == 200:
+        # The page smoke test, on the response at hand (one request per page and persona).
+        problems = page_problems(response)
+        assert not problems, f"{url} as {persona}: {problems}"
     if before is not None:
         after = row_counts()
         changed = {
