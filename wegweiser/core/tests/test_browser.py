@@ -65,3 +65,14 @@ def test_legal_pages_are_accessible(page):
     for path in ("/de/imprint/", "/de/privacy/", "/de/accessibility/", "/en/accessibility/"):
         page.goto(path)
         check_accessibility(page, path)
+
+
+def test_the_accessibility_check_fails_on_a_violation(page):
+    """The check every journey relies on can fail: an image without text and a page without a
+    language are reported with the rule and the element."""
+    page.set_content('<html><body><main><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">')
+    with pytest.raises(AssertionError) as failure:
+        check_accessibility(page, "broken page")
+    message = str(failure.value)
+    assert "image-alt" in message and "html-has-lang" in message
+    assert "img" in message
