@@ -151,9 +151,11 @@ def browser_world(transactional_db):
 
     from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
-    from django.db import connection
+    from django.db import connections
+    from django.db.backends.sqlite3.base import DatabaseWrapper as SQLite
 
-    if connection.vendor != "sqlite" or not connection.is_in_memory_db():
+    connection = connections["default"]
+    if not (isinstance(connection, SQLite) and connection.is_in_memory_db()):
         _load_world()
         return
     connection.ensure_connection()
