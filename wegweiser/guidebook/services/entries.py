@@ -85,16 +85,16 @@ def save_mandate_item(
         stored = MandateItem.objects.filter(pk=item.pk).values_list("text", flat=True).first()
         if stored is not None and stored != item.text:
             item.version += 1
-    # The entry's search text is rebuilt once for the item with its links and translations, not
-    # after each of them.
+    # The entry's search text is rebuilt once for the item with its links, translations and the
+    # entry's new status, not after each of them.
     with search_refresh_deferred():
         item.save()
         if needs is not None:
             _save_need_links(item, needs)
         if translations is not None:
             _save_translations(item, translations, source_versions or {})
-    if by_coordinator is not None:
-        record_change(item.organization, by_coordinator=by_coordinator)
+        if by_coordinator is not None:
+            record_change(item.organization, by_coordinator=by_coordinator)
     return item
 
 

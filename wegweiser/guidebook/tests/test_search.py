@@ -155,8 +155,9 @@ def test_more_matches_than_ranked_says_so(client, world, many_matches, monkeypat
     assert content.count("Seitenprobe ") == 10
 
 
+@pytest.mark.parametrize("by_coordinator", [None, True, False])
 def test_saving_an_item_with_translations_and_needs_rebuilds_the_search_text_once(
-    world, monkeypatch
+    world, monkeypatch, by_coordinator
 ):
     from wegweiser.guidebook import signals
     from wegweiser.guidebook.models import MandateItem, Need
@@ -172,6 +173,7 @@ def test_saving_an_item_with_translations_and_needs_rebuilds_the_search_text_onc
         MandateItem(organization=organization, kind="can", text="Beratung zu Lohnzetteln"),
         needs={need: "advises" for need in Need.objects.all()[:3]},
         translations={"en": "Advice on payslips", "ro": "Consiliere privind fluturașii"},
+        by_coordinator=by_coordinator,
     )
     assert refreshed == [organization.pk]
     organization.refresh_from_db()
