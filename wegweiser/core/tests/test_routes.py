@@ -6,6 +6,7 @@ Each app lists its routes in `tests/access_matrix.py` (ROUTES). A new URL withou
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.util
 
@@ -107,6 +108,7 @@ def test_admin_is_gated(client):
 UNCOUNTED = {"sessions.Session", "axes.AccessAttempt", "axes.AccessLog", "axes.AccessFailureLog"}
 
 
+@functools.cache  # the model registry is fixed once Django is set up
 def counted_models() -> list:
     from django.apps import apps
 
