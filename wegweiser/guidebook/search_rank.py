@@ -4,7 +4,7 @@ A result ranks by *where* its terms match: the organisation's name first, then i
 then its description and languages, then its mandate and the needs it serves, then its
 addresses and opening hours (and, in the internal version, notes and contact persons). The
 snippet shows the words around the best match, with the matching words marked.
-Everything is read from the prefetched relations of `published_organizations` (no queries).
+The texts beyond the card's fields are read by `ranking_texts` as plain rows (four queries).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from .models import localized
+from .models import Location, MandateItem, MandateNeed, MandateTranslation, localized
 from .search import language_names, normalize
 from .selectors import consented_contacts
 
@@ -46,7 +46,55 @@ def _word_matches(word: str, terms: list[str]) -> bool:
     return any(term in form for term in terms for form in forms)
 
 
-def _texts(organization, internal: bool):
+@dataclass
+class _LoadedTexts:
+    """An organisation's mandate, need and place texts, read for the ranking only."""
+
+    mandate: list[str] = field(default_factory=list)
+    needs: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+
+
+def ranking_texts(organizations) -> dict[object, _LoadedTexts]:
+    """The mandate, need and place texts of the organisations in four queries of plain rows.
+
+    The search ranks up to a hundred matches; reading these texts as model instances (mandate
+    items, every translation, need links with their needs, locations: thousands of objects at
+    state scale) cost more than the match itself (issue 16). The order is the pages' order
+    (items by order and kind, needs by vocabulary order, places by name), so the snippet shows
+    the same text a reader finds first on the entry.
+    """
+    ids = [organization.pk for organization in organizations]
+    texts = {pk: _LoadedTexts() for pk in ids}
+    items = MandateItem.objects.filter(organization_id__in=ids).order_by("order", "kind", "id")
+    item_translations: dict[int, list[str]] = {}
+    for item_id, text in (
+        MandateTranslation.objects.filter(item__organization_id__in=ids)
+        .order_by("language", "id")
+        .values_list("item_id", "text")
+    ):
+        item_translations.setdefault(item_id, []).append(text)
+    item_needs: dict[int, list[str]] = {}
+    for item_id, label, plain in (
+        MandateNeed.objects.filter(item__organization_id__in=ids)
+        .order_by("need__order", "need__key")
+        .values_list("item_id", "need__label", "need__plain")
+    ):
+        item_needs.setdefault(item_id, []).append(localized(label) + " " + localized(plain))
+    for item_id, organization_id, text in items.values_list("id", "organization_id", "text"):
+        loaded = texts[organization_id]
+        loaded.mandate += [text, *item_translations.get(item_id, [])]
+        loaded.needs += item_needs.get(item_id, [])
+    for organization_id, *parts, hours in (
+        Location.objects.filter(organization_id__in=ids)
+        .order_by("name", "id")
+        .values_list("organization_id", "name", "street", "city", "opening_hours")
+    ):
+        texts[organization_id].places += [" ".join(part for part in parts if part), hours]
+    return texts
+
+
+def _texts(organization, internal: bool, loaded: _LoadedTexts):
     """(place, text) pairs of an organisation, best place first."""
     yield NAME, organization.name
     for value in (organization.actor_type.name or {}).values():
@@ -54,20 +102,13 @@ def _texts(organization, internal: bool):
     yield DESCRIPTION, organization.description
     for code in organization.languages or []:
         yield LANGUAGES, " ".join(language_names(code))
-    for item in organization.mandate_items.all():
-        yield MANDATE, item.text
-        for row in item.translations.all():
-            yield MANDATE, row.text
-    for item in organization.mandate_items.all():
-        for link in item.need_links.all():
-            yield NEEDS, localized(link.need.label) + " " + localized(link.need.plain)
+    for text in loaded.mandate:
+        yield MANDATE, text
+    for text in loaded.needs:
+        yield NEEDS, text
     if not organization.confidential_address:
-        for location in organization.locations.all():
-            yield (
-                PLACES,
-                " ".join(part for part in (location.name, location.street, location.city) if part),
-            )
-            yield PLACES, location.opening_hours
+        for text in loaded.places:
+            yield PLACES, text
     if internal:
         # The searching network's own note (set by the search view; notes are per municipality).
         yield INTERNAL, getattr(organization, "network_note", "")
@@ -101,13 +142,16 @@ def rank(organizations, terms: list[str], *, internal: bool) -> list[Ranked]:
     """Results ordered by where their terms match (stable for equal scores).
 
     Each text is normalised once per organisation (not once per term): ranking is Python work
-    per result, so it only ever sees the page of candidates the database returned.
+    per result, so it only ever sees the candidates the database returned (at most a hundred).
     """
     ranked = []
+    loaded = ranking_texts(organizations)
     for organization in organizations:
         result = Ranked(organization)
         texts = [
-            (place, text, _forms(text)) for place, text in _texts(organization, internal) if text
+            (place, text, _forms(text))
+            for place, text in _texts(organization, internal, loaded[organization.pk])
+            if text
         ]
         best_text = ""
         for term in terms:

@@ -32,28 +32,35 @@ SEARCH_TEXT_FIELDS = ("search_text", "internal_search_text")
 
 
 def _with_relations(
-    queryset: QuerySet[Organization], *, contacts: bool, language: str | None = None
+    queryset: QuerySet[Organization],
+    *,
+    contacts: bool,
+    language: str | None = None,
+    cards_only: bool = False,
 ) -> QuerySet[Organization]:
     """Prefetch what pages render; with `language`, only the mandate translations into it (German
-    is the items' own text, so none for "de")."""
+    is the items' own text, so none for "de"); with `cards_only`, only what an organisation card
+    renders (actor type and contact persons: no locations, no mandate)."""
     translations = MandateTranslation.objects.all()
     if language is not None:
         translations = translations.filter(language=language)
-    prefetches = [
-        Prefetch("locations", queryset=Location.objects.order_by("name", "id")),
-        Prefetch(
-            "mandate_items",
-            queryset=MandateItem.objects.order_by("order", "kind", "id").prefetch_related(
-                Prefetch("translations", queryset=translations),
-                Prefetch(
-                    "need_links",
-                    queryset=MandateNeed.objects.select_related("need").order_by(
-                        "need__order", "need__key"
+    prefetches = []
+    if not cards_only:
+        prefetches += [
+            Prefetch("locations", queryset=Location.objects.order_by("name", "id")),
+            Prefetch(
+                "mandate_items",
+                queryset=MandateItem.objects.order_by("order", "kind", "id").prefetch_related(
+                    Prefetch("translations", queryset=translations),
+                    Prefetch(
+                        "need_links",
+                        queryset=MandateNeed.objects.select_related("need").order_by(
+                            "need__order", "need__key"
+                        ),
                     ),
                 ),
             ),
-        ),
-    ]
+        ]
     if contacts:
         prefetches.append(
             Prefetch(
@@ -77,7 +84,11 @@ def ordered(queryset: QuerySet[Organization]) -> QuerySet[Organization]:
 
 
 def published_organizations(
-    municipality: Municipality, *, contacts: bool = False, language: str | None = None
+    municipality: Municipality,
+    *,
+    contacts: bool = False,
+    language: str | None = None,
+    cards_only: bool = False,
 ) -> QuerySet[Organization]:
     """Published, not archived organisations serving the municipality, with everything a page,
     export or navigator result renders prefetched (a constant number of queries however many
@@ -86,10 +97,14 @@ def published_organizations(
     With contacts=True, consented contact persons are prefetched too (attribute `CONTACTS_ATTR`,
     read them with `consented_contacts()`); only pass it for users for whom
     `access.may_see_internal` is true. With `language`, only the mandate translations into that
-    language are fetched (for a page in one language; exports leave it out).
+    language are fetched (for a page in one language; exports leave it out). With `cards_only`,
+    only what an organisation card renders is fetched (the search, whose ranking reads the texts
+    it needs itself: `search_rank.ranking_texts`).
     """
     queryset = Organization.objects.published().filter(pk__in=serving_ids(municipality))
-    return ordered(_with_relations(queryset, contacts=contacts, language=language))
+    return ordered(
+        _with_relations(queryset, contacts=contacts, language=language, cards_only=cards_only)
+    )
 
 
 def serving_ids(municipality: Municipality) -> QuerySet:

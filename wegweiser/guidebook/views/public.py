@@ -242,7 +242,9 @@ def search(request: HttpRequest, slug: str) -> HttpResponse:
         context["error"] = _("Please choose a filter from the list.")
         return _vary(render(request, template, context, status=400))
     if terms or filters.active():
-        organizations = filters.apply(published_organizations(municipality, contacts=internal))
+        organizations = filters.apply(
+            published_organizations(municipality, contacts=internal, cards_only=True)
+        )
         if terms:
             organizations = filter_by_terms(
                 candidates_first(organizations), terms, internal=internal
