@@ -67,14 +67,14 @@ def ranking_texts(organizations) -> dict[object, _LoadedTexts]:
     ids = [organization.pk for organization in organizations]
     texts = {pk: _LoadedTexts() for pk in ids}
     items = MandateItem.objects.filter(organization_id__in=ids).order_by("order", "kind", "id")
-    item_translations: dict[int, list[str]] = {}
+    item_translations: dict[object, list[str]] = {}
     for item_id, text in (
         MandateTranslation.objects.filter(item__organization_id__in=ids)
         .order_by("language", "id")
         .values_list("item_id", "text")
     ):
         item_translations.setdefault(item_id, []).append(text)
-    item_needs: dict[int, list[str]] = {}
+    item_needs: dict[object, list[str]] = {}
     for item_id, label, plain in (
         MandateNeed.objects.filter(item__organization_id__in=ids)
         .order_by("need__order", "need__key")
