@@ -31,19 +31,35 @@ CONTACTS_ATTR = "consented_contacts"
 SEARCH_TEXT_FIELDS = ("search_text", "internal_search_text")
 
 
+# With `as_lists=True`, the mandate is prefetched into plain lists under these attribute names
+# (read them with `mandate_items_of`, `need_links_of`, `translations_of`). Django keeps an
+# ordinary prefetch as a queryset per object, cloned for each organisation and each mandate
+# item: for a navigator result (a hundred organisations, ~1,500 items, translations and links)
+# the clones cost more than the queries (issue 16).
+ITEMS_ATTR = "mandate_item_list"
+LINKS_ATTR = "need_link_list"
+TRANSLATIONS_ATTR = "translation_list"
+
+
 def _with_relations(
     queryset: QuerySet[Organization],
     *,
     contacts: bool,
     language: str | None = None,
     cards_only: bool = False,
+    as_lists: bool = False,
 ) -> QuerySet[Organization]:
     """Prefetch what pages render; with `language`, only the mandate translations into it (German
     is the items' own text, so none for "de"); with `cards_only`, only what an organisation card
-    renders (actor type and contact persons: no locations, no mandate)."""
+    renders (actor type and contact persons: no locations, no mandate); with `as_lists`, the
+    mandate as plain lists (see ITEMS_ATTR)."""
     translations = MandateTranslation.objects.all()
     if language is not None:
         translations = translations.filter(language=language)
+
+    def into(attr: str) -> str | None:
+        return attr if as_lists else None
+
     prefetches = []
     if not cards_only:
         prefetches += [
@@ -51,14 +67,22 @@ def _with_relations(
             Prefetch(
                 "mandate_items",
                 queryset=MandateItem.objects.order_by("order", "kind", "id").prefetch_related(
-                    Prefetch("translations", queryset=translations),
+                    Prefetch(
+                        "translations",
+                        queryset=translations,
+                        to_attr=into(TRANSLATIONS_ATTR),
+                    ),
+                    # Needs prefetched, not joined: one shared instance per need of the
+                    # vocabulary instead of one per link (a navigator result has ~1,000 links).
                     Prefetch(
                         "need_links",
-                        queryset=MandateNeed.objects.select_related("need").order_by(
+                        queryset=MandateNeed.objects.prefetch_related("need").order_by(
                             "need__order", "need__key"
                         ),
+                        to_attr=into(LINKS_ATTR),
                     ),
                 ),
+                to_attr=into(ITEMS_ATTR),
             ),
         ]
     if contacts:
@@ -71,11 +95,10 @@ def _with_relations(
         )
     # The normalised search texts (kilobytes per actor, only read by the search's SQL) stay in
     # the database: fetching them made every page carry megabytes at state scale (issue 16).
-    return (
-        queryset.select_related("actor_type")
-        .defer(*SEARCH_TEXT_FIELDS)
-        .prefetch_related(*prefetches)
-    )
+    # The kinds of actor are prefetched, not joined: a dozen rows shared by all organisations
+    # instead of one copy per organisation, each decoding three JSON fields (its name, summary
+    # and mandate template): a third of the time of listing a guidebook's organisations.
+    return queryset.defer(*SEARCH_TEXT_FIELDS).prefetch_related("actor_type", *prefetches)
 
 
 def ordered(queryset: QuerySet[Organization]) -> QuerySet[Organization]:
@@ -89,6 +112,7 @@ def published_organizations(
     contacts: bool = False,
     language: str | None = None,
     cards_only: bool = False,
+    as_lists: bool = False,
 ) -> QuerySet[Organization]:
     """Published, not archived organisations serving the municipality, with everything a page,
     export or navigator result renders prefetched (a constant number of queries however many
@@ -99,12 +123,49 @@ def published_organizations(
     `access.may_see_internal` is true. With `language`, only the mandate translations into that
     language are fetched (for a page in one language; exports leave it out). With `cards_only`,
     only what an organisation card renders is fetched (the search, whose ranking reads the texts
-    it needs itself: `search_rank.ranking_texts`).
+    it needs itself: `search_rank.ranking_texts`). With `as_lists`, the mandate comes as plain
+    lists (read with `mandate_items_of` and its siblings; the navigator).
     """
     queryset = Organization.objects.published().filter(pk__in=serving_ids(municipality))
     return ordered(
-        _with_relations(queryset, contacts=contacts, language=language, cards_only=cards_only)
+        _with_relations(
+            queryset,
+            contacts=contacts,
+            language=language,
+            cards_only=cards_only,
+            as_lists=as_lists,
+        )
     )
+
+
+def mandate_items_of(organization: Organization) -> list[MandateItem]:
+    """The organisation's mandate items: the prefetched list when there is one."""
+    prefetched = getattr(organization, ITEMS_ATTR, None)
+    if prefetched is not None:
+        return prefetched
+    return list(organization.mandate_items.all())
+
+
+def need_links_of(item: MandateItem) -> list[MandateNeed]:
+    """The mandate item's links to needs: the prefetched list when there is one."""
+    prefetched = getattr(item, LINKS_ATTR, None)
+    if prefetched is not None:
+        return prefetched
+    return list(item.need_links.all())
+
+
+def translations_of(item: MandateItem) -> list[MandateTranslation]:
+    """The mandate item's translations: the prefetched list when there is one."""
+    prefetched = getattr(item, TRANSLATIONS_ATTR, None)
+    if prefetched is not None:
+        return prefetched
+    return list(item.translations.all())
+
+
+def forget_mandate_lists(organization: Organization) -> None:
+    """Drop the prefetched mandate (lists and querysets), e.g. before an object is cached."""
+    organization._prefetched_objects_cache = {}  # type: ignore[attr-defined]
+    organization.__dict__.pop(ITEMS_ATTR, None)
 
 
 def serving_ids(municipality: Municipality) -> QuerySet:

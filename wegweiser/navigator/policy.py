@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from wegweiser.guidebook.models import MandateKind, NeedRole
+from wegweiser.guidebook.selectors import mandate_items_of, need_links_of
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -154,9 +155,7 @@ def situation_applies(
 
 
 def _links(organization):
-    return [
-        (item, link) for item in organization.mandate_items.all() for link in item.need_links.all()
-    ]
+    return [(item, link) for item in mandate_items_of(organization) for link in need_links_of(item)]
 
 
 def rule_matches(match: dict, organization, selected_links, situation: Situation) -> bool:

@@ -25,8 +25,12 @@ from wegweiser.guidebook.models import (
 )
 from wegweiser.guidebook.selectors import (
     consented_contacts,
+    forget_mandate_lists,
+    mandate_items_of,
+    need_links_of,
     published_organizations,
     serving_ids,
+    translations_of,
 )
 from wegweiser.guidebook.vocabulary import load_json
 
@@ -103,7 +107,7 @@ def needs_for_keys(keys: list[str]) -> list[Need]:
 def _item_text(item: MandateItem, language: str) -> tuple[str, str]:
     """Mandate text in the language: a translation row if there is one, otherwise German."""
     if language != "de":
-        for translation in item.translations.all():
+        for translation in translations_of(item):
             if translation.language == language and translation.text:
                 return translation.text, language
     return item.text, "de"
@@ -127,8 +131,8 @@ def _statement(item: MandateItem, language: str, link: MandateNeed | None = None
 def _selected_links(organization, need_keys) -> list:
     return [
         (item, link)
-        for item in organization.mandate_items.all()
-        for link in item.need_links.all()
+        for item in mandate_items_of(organization)
+        for link in need_links_of(item)
         if link.need.key in need_keys
     ]
 
@@ -172,7 +176,7 @@ def _apply_rules(organization, links, situation, policy, best_role, language, pu
 
 def _statements(organization, links, need_keys, language):
     """Why (mandate texts serving the selection), cautions, what to bring, data duties."""
-    items = list(organization.mandate_items.all())
+    items = mandate_items_of(organization)
     why: list[Statement] = []
     warnings: list[Statement] = []
     seen: set[tuple[object, bool]] = set()
@@ -185,7 +189,7 @@ def _statements(organization, links, need_keys, language):
         seen.add((item.id, caution))
         needs_of_item = [
             other.need.key
-            for other in item.need_links.all()
+            for other in need_links_of(item)
             if other.need.key in need_keys and other.role == link.role
         ]
         (warnings if caution else why).append(_statement(item, language, link, needs_of_item))
@@ -232,7 +236,7 @@ def _candidates(municipality, situation, policy, show_contact_persons, language)
     """(organisation, selected links, best role) of everyone the result lists."""
     candidates = []
     organizations = published_organizations(
-        municipality, contacts=show_contact_persons, language=language
+        municipality, contacts=show_contact_persons, language=language, as_lists=True
     )
     condition = _may_serve(municipality, situation, policy)
     if condition is not None:
@@ -306,7 +310,7 @@ def recommend(
         # The result is cached (pickled) and carries its statements, locations and contact
         # persons as lists: the prefetched mandates were only needed to compute them, and made
         # up most of the pickle (issue 16: a third of an uncached navigator request).
-        recommendation.organization._prefetched_objects_cache = {}
+        forget_mandate_lists(recommendation.organization)
     notices = [
         notice
         for notice in policy.notices

@@ -1,5 +1,6 @@
 """The ranking of guidebook search results: where a term matches decides the order (issue 15),
-read from plain rows in a constant number of queries (issue 16)."""
+read from plain rows in a constant number of queries (issue 16), and the mandate as plain
+lists for the navigator."""
 
 from __future__ import annotations
 
@@ -73,7 +74,7 @@ def test_a_name_match_ranks_above_a_mandate_match(world, entry):
     assert [result.organization for result in ranked] == [other, entry]
 
 
-def test_ranking_reads_its_texts_in_four_queries_however_many_results(
+def test_ranking_reads_its_texts_in_five_queries_however_many_results(
     world, entry, django_assert_num_queries
 ):
     many = [entry]
@@ -86,8 +87,39 @@ def test_ranking_reads_its_texts_in_four_queries_however_many_results(
     many += list(
         type(entry).objects.filter(name__startswith="Testakteur").select_related("actor_type")
     )
-    # Items, translations, needs, locations: plain rows, not model instances per text.
-    with django_assert_num_queries(4):
+    # Items, translations, need links, needs, locations: plain rows, not model instances per text.
+    with django_assert_num_queries(5):
         rank(many, query_terms("beraten"), internal=False)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         rank([entry], query_terms("beraten"), internal=False)
+
+
+def test_the_mandate_as_lists_is_read_without_queries(world, entry, django_assert_num_queries):
+    """published_organizations(as_lists=True) (the navigator's): items, their links with shared
+    needs and their translations into the page's language are plain lists, read without SQL."""
+    from wegweiser.guidebook.selectors import (
+        mandate_items_of,
+        need_links_of,
+        published_organizations,
+        translations_of,
+    )
+
+    organizations = list(published_organizations(world.musterstadt, language="ro", as_lists=True))
+    with django_assert_num_queries(0):
+        found = next(o for o in organizations if o.pk == entry.pk)
+        (item,) = mandate_items_of(found)
+        assert [link.need.key for link in need_links_of(item)] == ["housing_tied_to_job"]
+        assert [row.text for row in translations_of(item)] == ["Verificăm fluturașii de salariu."]
+        needs = {
+            id(link.need)
+            for o in organizations
+            for i in mandate_items_of(o)
+            for link in need_links_of(i)
+        }
+        keys = {
+            link.need.key
+            for o in organizations
+            for i in mandate_items_of(o)
+            for link in need_links_of(i)
+        }
+        assert len(needs) == len(keys)  # one instance per need, shared by all links

@@ -81,3 +81,18 @@ def test_the_key_holds_every_option(world):
     )
     with pytest.raises(TypeError):
         navigator_cache.cached_recommend(world.musterstadt, needs)
+
+
+def test_a_cached_result_carries_no_prefetched_mandate(world):
+    """The mandate is prefetched into lists only to compute the statements (issue 16): the
+    cached (pickled) result must not drag the items, links and translations along."""
+    from wegweiser.guidebook.selectors import ITEMS_ATTR
+    from wegweiser.navigator.services import needs_for_keys, recommend
+
+    result = recommend(world.musterstadt, needs_for_keys(["wages_unpaid"]), language="en")
+    assert result.recommendations
+    for recommendation in result.recommendations:
+        organization = recommendation.organization
+        assert not hasattr(organization, ITEMS_ATTR)
+        assert not organization._prefetched_objects_cache
+        assert recommendation.why  # the statements were computed before
