@@ -115,6 +115,14 @@ def _picker_context(municipality, needs: list[Need], status: str) -> dict[str, o
     }
 
 
+# Cards with full details in the page; the details of places further down are one link away
+# (`?details=all`). A town's guidebook (the demo: 11 to 17 places for a selection) shows all of
+# them; at state scale a result can list a hundred places, and rendering every card was most
+# of the request (issue 16). The short list above the cards always names every place with its
+# badges (consent, § 87, caution), so no warning is one link away.
+DETAILS_IN_PAGE = 20
+
+
 @require_safe
 def professional(request: HttpRequest, slug: str) -> HttpResponse:
     """Professional mode: tick situations, get the organisations to involve in order."""
@@ -125,9 +133,14 @@ def professional(request: HttpRequest, slug: str) -> HttpResponse:
     )
     _decorate(result, municipality, language)
     query = _result_query(needs, status)
+    all_details = request.GET.get("details") == "all"
+    shown = len(result.recommendations) if all_details else DETAILS_IN_PAGE
     context = {
         **_picker_context(municipality, needs, status),
         "result": result,
+        "detailed": result.recommendations[:shown],
+        "not_detailed": result.recommendations[shown:],
+        "all_details": all_details,
         "error": error,
         "query": query,
         "sheet_languages": [
