@@ -337,23 +337,21 @@ QUERIES = [
 def search_figures(municipalities, rng, samples: int = 60) -> dict:
     from django.test import Client
 
-    from wegweiser.guidebook.models import Organization
-    from wegweiser.guidebook.search import filter_by_terms, query_terms
+    from wegweiser.guidebook.search import query_terms
+    from wegweiser.states.selectors import search_in_state
 
     client = Client()
     queries = (QUERIES * (samples // len(QUERIES) + 1))[:samples]
     urls = [f"/de/m/{rng.choice(municipalities).slug}/guidebook/search/?q={q}" for q in queries]
     _timed_gets(client, urls[:5])  # warm-up
     page = _timed_gets(client, urls)
+    # Across the state: the members' search (states.views.member_search), its first 50 hits.
+    state = municipalities[0].state
     statewide = []
     hits = {}
     for query in queries[: max(len(QUERIES), samples // 2)]:
         started = time.perf_counter()
-        found = list(
-            filter_by_terms(Organization.objects.all(), query_terms(query)).values_list(
-                "pk", flat=True
-            )[:50]
-        )
+        found = search_in_state(state, query_terms(query), limit=50)
         statewide.append((time.perf_counter() - started) * 1000)
         hits[query] = len(found)
     return {"page": page, "statewide": statewide, "hits": hits}
@@ -493,7 +491,7 @@ def _run(args, workdir: Path) -> None:
     print("\nFigure                                   value        goal")
     print(f"  search page p95 (one municipality)     {_p95(search['page']):7.1f} ms   < 50 ms")
     print(
-        f"  search p95 across all {counts['actors']:,} actors {_p95(search['statewide']):7.1f} ms   < 50 ms"
+        f"  state-wide search p95 ({counts['actors']:,} actors) {_p95(search['statewide']):7.1f} ms   < 50 ms"
     )
     print("    hits (first 50): " + ", ".join(f"{q}={n}" for q, n in search["hits"].items()))
     navigator = navigator_times(municipalities, rng, args.samples)

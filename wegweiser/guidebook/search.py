@@ -169,6 +169,46 @@ def filter_by_terms(queryset, terms: list[str], *, internal: bool = False):
     return queryset
 
 
+def first_matches(queryset, terms: list[str], *, limit: int, internal: bool = False) -> list:
+    """Ids of up to `limit` organisations matching every term, in the queryset's order, whole
+    words first: for searches across a whole state (tens of thousands of actors).
+
+    On PostgreSQL the organisations that have every term as a word (German stems, or a known
+    word close to a typo) are taken from the stored tsvector's index without reading the
+    search texts; only when they are fewer than `limit` are parts of words matched too (LIKE
+    reads the text of every candidate: seconds for a common term at 60,000 actors, issue 16).
+    Elsewhere: every match, in order. Terms must come from `query_terms`.
+    """
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        matched = filter_by_terms(queryset, terms, internal=internal)
+        return list(matched.values_list("pk", flat=True)[:limit])
+    field = "internal_search_text" if internal else "search_text"
+    words = queryset
+    for term in terms:
+        words = words.filter(_postgres_word_match(field, term))
+    found = list(words.values_list("pk", flat=True)[:limit])
+    if len(found) < limit:
+        parts = filter_by_terms(queryset, terms, internal=internal).exclude(pk__in=found)
+        found += list(parts.values_list("pk", flat=True)[: limit - len(found)])
+    return found
+
+
+def _postgres_word_match(field: str, term: str):
+    """The term, or a known word close to it, as a word of the stored tsvector (GIN index)."""
+    from django.db.models import Q
+    from django.db.models.expressions import RawSQL
+
+    vector = f'"guidebook_organization"."{VECTORS[field]}"'
+    words = [term, *similar_words(term)]
+    queries = " || ".join("plainto_tsquery('german', %s)" for _word in words)
+    condition = RawSQL(  # noqa: S611 -- constant names; values are parameters
+        f"{vector} @@ ({queries})", words, output_field=_boolean()
+    )
+    return Q(condition)
+
+
 def candidates_first(queryset):
     """On PostgreSQL, the queryset narrowed to the ids it selects before any text is matched.
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 from wegweiser.accounts.models import Membership
 from wegweiser.core.models import Municipality, State
 from wegweiser.guidebook.models import ActorType, MandateNeed, Organization, OrganizationStatus
+from wegweiser.guidebook.search import first_matches
 from wegweiser.guidebook.selectors import published_in_state, serving_ids
 from wegweiser.network import roadmap
 from wegweiser.network.models import Meeting, MeetingKind, Network
@@ -360,11 +361,12 @@ def organizations_in_state(
     actor_type: str | None = None,
     language: str | None = None,
     need: str | None = None,
-    terms: list[str] | None = None,
+    cards_only: bool = False,
 ) -> QuerySet[Organization]:
     """Published organisations of the state's municipal and state guidebooks, every given filter
-    applied (AND). Public fields only; state-wide actors count for every municipality."""
-    queryset = published_in_state(state)
+    applied (AND). Public fields only; state-wide actors count for every municipality. With
+    `cards_only`, without the mandate and locations (lists that show names and kinds only)."""
+    queryset = published_in_state(state, cards_only=cards_only)
     if municipality is not None:
         # The municipality's own and the state-wide actors (indexed lookups, issue 16).
         queryset = queryset.filter(pk__in=serving_ids(municipality))
@@ -374,8 +376,6 @@ def organizations_in_state(
         queryset = queryset.filter(
             pk__in=MandateNeed.objects.filter(need__key=need).values("item__organization_id")
         )
-    for term in terms or []:  # normalised by guidebook.search.query_terms
-        queryset = queryset.filter(search_text__contains=term)
     if language:
         # JSON containment is not portable (SQLite); the language lists are short.
         ids = [
@@ -385,3 +385,15 @@ def organizations_in_state(
         ]
         queryset = queryset.filter(pk__in=ids)
     return queryset
+
+
+def search_in_state(state: State, terms: list[str], *, limit: int, **filters) -> list[Organization]:
+    """Up to `limit` published organisations of the state matching every search term (from
+    `guidebook.search.query_terms`) and filter, in the guidebooks' order, whole-word matches
+    first (see `guidebook.search.first_matches`), with what a result line shows."""
+    queryset = organizations_in_state(state, cards_only=True, **filters)
+    if not terms:
+        return list(queryset[:limit])
+    ids = first_matches(queryset, terms, limit=limit)
+    found = {organization.pk: organization for organization in queryset.filter(pk__in=ids)}
+    return [found[pk] for pk in ids if pk in found]

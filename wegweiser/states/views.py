@@ -7,6 +7,7 @@ import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -156,14 +157,15 @@ def member_search(request: AuthenticatedHttpRequest, state: str) -> HttpResponse
     results = None
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
-        queryset = selectors.organizations_in_state(
+        results = selectors.search_in_state(
             found,
+            data["q"],
+            limit=SEARCH_LIMIT,
             actor_type=data["actor_type"] or None,
             language=data["language"] or None,
             need=data["need"] or None,
-            terms=data["q"],
-        ).prefetch_related("municipalities")
-        results = list(queryset[:SEARCH_LIMIT])
+        )
+        prefetch_related_objects(results, "municipalities")
     status = 400 if form.is_bound and not form.is_valid() else 200
     context = {"state": found, "form": form, "results": results, "limit": SEARCH_LIMIT}
     return render(request, "states/search.html", context, status=status)

@@ -84,6 +84,22 @@ def test_guidebook_lists(client, world, url):
     _equal_at_10_and_1000(client, url, lambda s, n: _organizations(world.musterstadt, s, n))
 
 
+def test_state_search_for_members(client, world):
+    """The members' search across the state's guidebooks. On PostgreSQL whole-word matches
+    come first and parts of words are looked up only when those are fewer than the page holds
+    (one query more at 10 rows than at 1,000); the count never grows with the rows."""
+    login(client, world.users["member"])
+    url = "/de/state/rheinland-pfalz/search/?q=zaehlwerk"
+    _organizations(world.musterstadt, 0, 10)
+    _queries(client, url)  # first request of the process: per-process caches fill
+    small = _queries(client, url)
+    _organizations(world.musterstadt, 10, 990)
+    large = _queries(client, url)
+    assert large <= small, f"{url}: {small} queries at 10 rows, {large} at 1,000"
+    if connection.vendor != "postgresql":
+        assert large == small
+
+
 def test_guidebook_lists_for_members(client, world):
     login(client, world.users["member"])
     url = "/de/m/musterstadt/guidebook/search/?q=zaehlwerk&version=internal"

@@ -46,3 +46,42 @@ def test_postgres_finds_stems_and_typos(world):
     refresh_vocabulary()
     assert "Jobcenter Musterstadt" in _names("Jobcentr")  # a typo
     assert "Jobcenter Musterstadt" in _names("jobcentern")  # another form of the word
+
+
+def _first(query: str, limit: int = 50) -> list[str]:
+    from wegweiser.guidebook.search import first_matches
+    from wegweiser.guidebook.selectors import ordered
+
+    queryset = ordered(Organization.objects.all())
+    ids = first_matches(queryset, query_terms(query), limit=limit)
+    names = dict(Organization.objects.filter(pk__in=ids).values_list("pk", "name"))
+    return [names[pk] for pk in ids]
+
+
+def test_first_matches_keeps_the_order_and_the_limit(world):
+    everything = _first("musterstadt", limit=1000)
+    assert "Jobcenter Musterstadt" in everything
+    assert len(set(everything)) == len(everything)  # no organisation twice
+    first_three = _first("musterstadt", limit=3)
+    assert len(first_three) == 3
+    if connection.vendor != "postgresql":  # PostgreSQL puts whole words first (next test)
+        assert first_three == everything[:3]
+    assert _first("Quantenchromodynamik") == []
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL: words before parts")
+def test_first_matches_takes_whole_words_first(world):
+    """Issue 16: across a state a common term matched tens of thousands of texts, read one by
+    one; whole words come from the tsvector index, parts of words only when those are few."""
+    from wegweiser.guidebook.models import ActorType
+
+    refresh_vocabulary()
+    kind = ActorType.objects.get(key="counselling_service")
+    part = Organization.objects.create(
+        name="Aaa Zollwesenfreunde", actor_type=kind, status="published"
+    )
+    word = Organization.objects.create(name="Zzz Zoll Verein", actor_type=kind, status="published")
+    found = _first("zoll", limit=1000)
+    assert found.index(word.name) < found.index(part.name)  # "Aaa" would sort first
+    assert "Jobcenter Musterstadt" in _first("Jobcentr")  # typos as words too
+    assert part.name in _first("zollwesen")  # parts of words when no whole word matches

@@ -47,3 +47,14 @@ def test_search_shows_no_internal_notes_and_refuses_other_states(client_as, worl
     assert "INTERN-SUCHE" not in text
     hessen = reverse("states:search", kwargs={"state": "hessen"})
     assert client_as("member").get(hessen).status_code == 404
+
+
+def test_search_words_find_entries_in_every_municipality_of_the_state(client_as, world):
+    """Issue 16: the words go through the guidebook's one search interface (substrings, and on
+    PostgreSQL stems and typos, whole words first); other filters still apply."""
+    url = reverse("states:search", kwargs=RP)
+    text = client_as("member").get(url + "?q=jobcenter").content.decode()
+    assert "Jobcenter Musterstadt" in text and "Jobcenter Beispielstadt" in text
+    narrowed = client_as("member").get(url + "?q=jobcenter&actor_type=police").content.decode()
+    assert "Jobcenter Musterstadt" not in narrowed
+
