@@ -175,8 +175,9 @@ def first_matches(queryset, terms: list[str], *, limit: int, internal: bool = Fa
 
     On PostgreSQL the organisations that have every term as a word (German stems, or a known
     word close to a typo) are taken from the stored tsvector's index without reading the
-    search texts; only when they are fewer than `limit` are parts of words matched too (LIKE
-    reads the text of every candidate: seconds for a common term at 60,000 actors, issue 16).
+    search texts; only when they are fewer than `limit` are parts of words matched too, as many
+    as are missing (LIKE reads the text of every candidate it checks: seconds for a common term
+    at 60,000 actors, issue 16), so beyond the limit which of those come is not defined.
     Elsewhere: every match, in order. Terms must come from `query_terms`.
     """
     from django.db import connection
@@ -190,8 +191,11 @@ def first_matches(queryset, terms: list[str], *, limit: int, internal: bool = Fa
         words = words.filter(_postgres_word_match(field, term))
     found = list(words.values_list("pk", flat=True)[:limit])
     if len(found) < limit:
-        parts = filter_by_terms(queryset, terms, internal=internal).exclude(pk__in=found)
-        found += list(parts.values_list("pk", flat=True)[: limit - len(found)])
+        # Any `limit - len(found)` of them, unordered: the database stops reading texts once it
+        # has enough (in order, it had to read every match first); then put those in order.
+        parts = filter_by_terms(queryset.order_by(), terms, internal=internal)
+        some = parts.exclude(pk__in=found).values_list("pk", flat=True)[: limit - len(found)]
+        found += list(queryset.filter(pk__in=list(some)).values_list("pk", flat=True))
     return found
 
 
@@ -201,7 +205,7 @@ def _postgres_word_match(field: str, term: str):
     from django.db.models.expressions import RawSQL
 
     vector = f'"guidebook_organization"."{VECTORS[field]}"'
-    words = [term, *similar_words(term)]
+    words = [term, *typo_corrections(term)]
     queries = " || ".join("plainto_tsquery('german', %s)" for _word in words)
     condition = RawSQL(  # noqa: S611 -- constant names; values are parameters
         f"{vector} @@ ({queries})", words, output_field=_boolean()
@@ -265,6 +269,24 @@ def similar_words(term: str) -> list[str]:
             [term, term, term, SIMILARITY, term],
         )
         return [row[0] for row in cursor.fetchall()]
+
+
+def typo_corrections(term: str) -> list[str]:
+    """Known words close to a term that is not a known word itself ("jobcentr" → "jobcenter");
+    none for a known word: "unterkunft" should not also look for "notunterkunft" (PostgreSQL
+    only, one query)."""
+    from django.db import connection
+
+    if len(term) < MIN_TYPO_TERM:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT word FROM {WORDS_VIEW} WHERE word %% %s "  # noqa: S608 -- constant name
+            "AND similarity(word, %s) >= %s ORDER BY similarity(word, %s) DESC LIMIT 4",
+            [term, term, SIMILARITY, term],
+        )
+        words = [row[0] for row in cursor.fetchall()]
+    return [] if term in words else words[:3]
 
 
 def refresh_vocabulary() -> None:
