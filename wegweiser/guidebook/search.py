@@ -258,23 +258,19 @@ SIMILARITY = 0.5
 
 def similar_words(term: str) -> list[str]:
     """Known words close to a term ("jobcentr" → "jobcenter"); PostgreSQL only, one query."""
-    from django.db import connection
-
-    if len(term) < MIN_TYPO_TERM:
-        return []
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT word FROM {WORDS_VIEW} WHERE word %% %s AND word <> %s "  # noqa: S608 -- constant name
-            "AND similarity(word, %s) >= %s ORDER BY similarity(word, %s) DESC LIMIT 3",
-            [term, term, term, SIMILARITY, term],
-        )
-        return [row[0] for row in cursor.fetchall()]
+    return [word for word in _close_words(term) if word != term][:3]
 
 
 def typo_corrections(term: str) -> list[str]:
     """Known words close to a term that is not a known word itself ("jobcentr" → "jobcenter");
     none for a known word: "unterkunft" should not also look for "notunterkunft" (PostgreSQL
     only, one query)."""
+    words = _close_words(term)
+    return [] if term in words else words[:3]
+
+
+def _close_words(term: str) -> list[str]:
+    """Up to four known words most similar to the term (it, too, when it is known)."""
     from django.db import connection
 
     if len(term) < MIN_TYPO_TERM:
@@ -285,8 +281,7 @@ def typo_corrections(term: str) -> list[str]:
             "AND similarity(word, %s) >= %s ORDER BY similarity(word, %s) DESC LIMIT 4",
             [term, term, SIMILARITY, term],
         )
-        words = [row[0] for row in cursor.fetchall()]
-    return [] if term in words else words[:3]
+        return [row[0] for row in cursor.fetchall()]
 
 
 def refresh_vocabulary() -> None:
