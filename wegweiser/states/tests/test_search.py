@@ -57,4 +57,3 @@ def test_search_words_find_entries_in_every_municipality_of_the_state(client_as,
     assert "Jobcenter Musterstadt" in text and "Jobcenter Beispielstadt" in text
     narrowed = client_as("member").get(url + "?q=jobcenter&actor_type=police").content.decode()
     assert "Jobcenter Musterstadt" not in narrowed
-
