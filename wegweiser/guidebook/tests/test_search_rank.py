@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from wegweiser.guidebook.models import Need
+from wegweiser.guidebook.models import ActorType, Need
 from wegweiser.guidebook.search import query_terms
 from wegweiser.guidebook.search_rank import DESCRIPTION, MANDATE, NAME, NEEDS, PLACES, rank
 
@@ -22,7 +22,10 @@ from .factories import (
 @pytest.fixture
 def entry(world):
     """An entry whose every searchable place holds a word of its own."""
+    # A fixed kind of actor: the factory's random one can be "Schutzunterkunft", whose name
+    # would match the need word below in a better place.
     organization = OrganizationFactory(
+        actor_type=ActorType.objects.get(key="jobcenter"),
         name="Rangprobe Beratungsstelle",
         description="Beschreibungswort",
         languages=[],
