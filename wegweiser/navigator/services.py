@@ -8,11 +8,13 @@ data (data_duty items), warnings (items with role "caution"). The order is decid
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.utils.translation import get_language
 
 from wegweiser.core.i18n import current_language
 from wegweiser.guidebook.models import (
@@ -113,17 +115,30 @@ def _item_text(item: MandateItem, language: str) -> tuple[str, str]:
     return item.text, "de"
 
 
+# Labels per interface language, cached: a result at state scale has ~170 statements, and each
+# asked gettext for its kind and role.
+@functools.lru_cache(maxsize=128)
+def _kind_label(kind: str, interface_language: str | None) -> str:
+    return str(MandateKind(kind).label) if kind in MandateKind.values else kind
+
+
+@functools.lru_cache(maxsize=128)
+def _role_label(role: str, interface_language: str | None) -> str:
+    return str(ROLE_LABELS.get(role, role))
+
+
 def _statement(item: MandateItem, language: str, link: MandateNeed | None = None, needs=()):
     text, text_language = _item_text(item, language)
+    interface = get_language()
     return Statement(
         id=str(item.id),
         kind=item.kind,
-        kind_label=str(item.get_kind_display()),
+        kind_label=_kind_label(item.kind, interface),
         text=text,
         language=text_language,
         source=item.source,
         role=link.role if link else None,
-        role_label=str(ROLE_LABELS.get(link.role, link.role)) if link else "",
+        role_label=_role_label(link.role, interface) if link else "",
         needs=list(needs),
     )
 

@@ -96,3 +96,19 @@ def test_a_cached_result_carries_no_prefetched_mandate(world):
         assert not hasattr(organization, ITEMS_ATTR)
         assert not organization._prefetched_objects_cache
         assert recommendation.why  # the statements were computed before
+
+
+def test_statement_labels_follow_the_interface_language(world):
+    """The kind and role labels are cached per interface language, never across languages."""
+    from django.utils import translation
+
+    from wegweiser.navigator.services import needs_for_keys, recommend
+
+    needs = needs_for_keys(["wages_unpaid"])
+    with translation.override("en"):
+        english = recommend(world.musterstadt, needs, language="en").recommendations[0].why[0]
+    with translation.override("de"):
+        german = recommend(world.musterstadt, needs, language="de").recommendations[0].why[0]
+    assert english.role == german.role and english.kind == german.kind
+    assert english.role_label != german.role_label
+    assert english.kind_label != german.kind_label
