@@ -12,6 +12,9 @@ nothing filters organisations or contact persons by hand. Who may see what is de
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from typing import Any
+
 from django.db.models import Prefetch, Q, QuerySet
 
 from wegweiser.core.models import Municipality, State
@@ -23,6 +26,7 @@ from .models import (
     MandateItem,
     MandateNeed,
     MandateTranslation,
+    Need,
     Organization,
 )
 
@@ -31,34 +35,19 @@ CONTACTS_ATTR = "consented_contacts"
 SEARCH_TEXT_FIELDS = ("search_text", "internal_search_text")
 
 
-# With `as_lists=True`, the mandate is prefetched into plain lists under these attribute names
-# (read them with `mandate_items_of`, `need_links_of`, `translations_of`). Django keeps an
-# ordinary prefetch as a queryset per object, cloned for each organisation and each mandate
-# item: for a navigator result (a hundred organisations, ~1,500 items, translations and links)
-# the clones cost more than the queries (issue 16).
-ITEMS_ATTR = "mandate_item_list"
-LINKS_ATTR = "need_link_list"
-TRANSLATIONS_ATTR = "translation_list"
-
-
 def _with_relations(
     queryset: QuerySet[Organization],
     *,
     contacts: bool,
     language: str | None = None,
     cards_only: bool = False,
-    as_lists: bool = False,
 ) -> QuerySet[Organization]:
     """Prefetch what pages render; with `language`, only the mandate translations into it (German
     is the items' own text, so none for "de"); with `cards_only`, only what an organisation card
-    renders (actor type and contact persons: no locations, no mandate); with `as_lists`, the
-    mandate as plain lists (see ITEMS_ATTR)."""
+    renders (actor type and contact persons: no locations, no mandate)."""
     translations = MandateTranslation.objects.all()
     if language is not None:
         translations = translations.filter(language=language)
-
-    def into(attr: str) -> str | None:
-        return attr if as_lists else None
 
     prefetches = []
     if not cards_only:
@@ -67,11 +56,7 @@ def _with_relations(
             Prefetch(
                 "mandate_items",
                 queryset=MandateItem.objects.order_by("order", "kind", "id").prefetch_related(
-                    Prefetch(
-                        "translations",
-                        queryset=translations,
-                        to_attr=into(TRANSLATIONS_ATTR),
-                    ),
+                    Prefetch("translations", queryset=translations),
                     # Needs prefetched, not joined: one shared instance per need of the
                     # vocabulary instead of one per link (a navigator result has ~1,000 links).
                     Prefetch(
@@ -79,10 +64,8 @@ def _with_relations(
                         queryset=MandateNeed.objects.prefetch_related("need").order_by(
                             "need__order", "need__key"
                         ),
-                        to_attr=into(LINKS_ATTR),
                     ),
                 ),
-                to_attr=into(ITEMS_ATTR),
             ),
         ]
     if contacts:
@@ -112,7 +95,6 @@ def published_organizations(
     contacts: bool = False,
     language: str | None = None,
     cards_only: bool = False,
-    as_lists: bool = False,
 ) -> QuerySet[Organization]:
     """Published, not archived organisations serving the municipality, with everything a page,
     export or navigator result renders prefetched (a constant number of queries however many
@@ -123,39 +105,117 @@ def published_organizations(
     `access.may_see_internal` is true. With `language`, only the mandate translations into that
     language are fetched (for a page in one language; exports leave it out). With `cards_only`,
     only what an organisation card renders is fetched (the search, whose ranking reads the texts
-    it needs itself: `search_rank.ranking_texts`). With `as_lists`, the mandate comes as plain
-    lists (read with `mandate_items_of` and its siblings; the navigator).
+    it needs itself: `search_rank.ranking_texts`).
     """
     queryset = Organization.objects.published().filter(pk__in=serving_ids(municipality))
     return ordered(
-        _with_relations(
-            queryset,
-            contacts=contacts,
-            language=language,
-            cards_only=cards_only,
-            as_lists=as_lists,
-        )
+        _with_relations(queryset, contacts=contacts, language=language, cards_only=cards_only)
     )
 
 
-def mandate_items_of(organization: Organization) -> list[MandateItem]:
-    """The organisation's mandate items: the prefetched list when there is one."""
+# --- the mandate as plain rows (the navigator) ------------------------------------------------
+# The navigator reads, of up to a hundred organisations, every mandate item with its need links
+# and its translation into the page's language: ~1,000 objects per result at state scale. As
+# model instances through Django's prefetch (a queryset cloned per organisation and per item)
+# that was most of an uncached result (issue 16); as plain rows it is a fraction. The rows
+# carry what the navigator reads; `mandate_items_of` and its siblings read them (or, for an
+# organisation loaded otherwise, its related managers).
+ITEMS_ATTR = "mandate_item_list"
+LINKS_ATTR = "need_link_list"
+TRANSLATIONS_ATTR = "translation_list"
+
+
+@dataclass(slots=True)
+class TranslationRow:
+    language: str
+    text: str
+
+
+@dataclass(slots=True)
+class NeedLinkRow:
+    role: str
+    need: Need  # one shared instance per need of the vocabulary
+
+
+@dataclass(slots=True)
+class MandateRow:
+    id: Any
+    kind: str
+    text: str
+    source: str
+    need_link_list: list[NeedLinkRow] = field(default_factory=list)
+    translation_list: list[TranslationRow] = field(default_factory=list)
+
+
+def published_with_mandate_rows(
+    municipality: Municipality,
+    *,
+    contacts: bool = False,
+    language: str | None = None,
+    condition: Q | None = None,
+) -> list[Organization]:
+    """`published_organizations` (restricted by `condition`) with locations, contact persons and
+    the mandate as plain rows: items in page order, their need links in vocabulary order, their
+    translations (only into `language` when given; none for German, the items' own text)."""
+    serving = Organization.objects.published().filter(pk__in=serving_ids(municipality))
+    if condition is not None:
+        serving = serving.filter(condition)
+    queryset = _with_relations(serving, contacts=contacts, cards_only=True).prefetch_related(
+        Prefetch("locations", queryset=Location.objects.order_by("name", "id"))
+    )
+    organizations = list(ordered(queryset))
+    _attach_mandate_rows(organizations, language)
+    return organizations
+
+
+def _attach_mandate_rows(organizations: list[Organization], language: str | None) -> None:
+    ids = [organization.pk for organization in organizations]
+    items: dict[Any, MandateRow] = {}
+    by_organization: dict[Any, list[MandateRow]] = {pk: [] for pk in ids}
+    for item_id, organization_id, kind, text, source in (
+        MandateItem.objects.filter(organization_id__in=ids)
+        .order_by("order", "kind", "id")
+        .values_list("id", "organization_id", "kind", "text", "source")
+    ):
+        items[item_id] = MandateRow(item_id, kind, text, source)
+        by_organization[organization_id].append(items[item_id])
+    if language != "de":
+        translations = MandateTranslation.objects.filter(item__organization_id__in=ids)
+        if language is not None:
+            translations = translations.filter(language=language)
+        for item_id, code, text in translations.order_by("language", "id").values_list(
+            "item_id", "language", "text"
+        ):
+            items[item_id].translation_list.append(TranslationRow(code, text))
+    needs = {need.pk: need for need in Need.objects.all()}
+    for item_id, role, need_id in (
+        MandateNeed.objects.filter(item__organization_id__in=ids)
+        .order_by("need__order", "need__key")
+        .values_list("item_id", "role", "need_id")
+    ):
+        items[item_id].need_link_list.append(NeedLinkRow(role, needs[need_id]))
+    for organization in organizations:
+        setattr(organization, ITEMS_ATTR, by_organization[organization.pk])
+
+
+def mandate_items_of(organization: Organization) -> list[Any]:
+    """The organisation's mandate items: its plain rows when it has them (MandateRow)."""
     prefetched = getattr(organization, ITEMS_ATTR, None)
     if prefetched is not None:
         return prefetched
     return list(organization.mandate_items.all())
 
 
-def need_links_of(item: MandateItem) -> list[MandateNeed]:
-    """The mandate item's links to needs: the prefetched list when there is one."""
+def need_links_of(item) -> list[Any]:
+    """The mandate item's links to needs (NeedLinkRow for a MandateRow)."""
     prefetched = getattr(item, LINKS_ATTR, None)
     if prefetched is not None:
         return prefetched
     return list(item.need_links.all())
 
 
-def translations_of(item: MandateItem) -> list[MandateTranslation]:
-    """The mandate item's translations: the prefetched list when there is one."""
+def translations_of(item) -> list[Any]:
+    """The mandate item's translations (TranslationRow for a MandateRow)."""
     prefetched = getattr(item, TRANSLATIONS_ATTR, None)
     if prefetched is not None:
         return prefetched
@@ -163,7 +223,7 @@ def translations_of(item: MandateItem) -> list[MandateTranslation]:
 
 
 def forget_mandate_lists(organization: Organization) -> None:
-    """Drop the prefetched mandate (lists and querysets), e.g. before an object is cached."""
+    """Drop the prefetched mandate (rows and querysets), e.g. before an object is cached."""
     organization._prefetched_objects_cache = {}  # type: ignore[attr-defined]
     organization.__dict__.pop(ITEMS_ATTR, None)
 

@@ -18,7 +18,6 @@ from django.utils.translation import get_language
 
 from wegweiser.core.i18n import current_language
 from wegweiser.guidebook.models import (
-    MandateItem,
     MandateKind,
     MandateNeed,
     Need,
@@ -30,7 +29,7 @@ from wegweiser.guidebook.selectors import (
     forget_mandate_lists,
     mandate_items_of,
     need_links_of,
-    published_organizations,
+    published_with_mandate_rows,
     serving_ids,
     translations_of,
 )
@@ -106,7 +105,7 @@ def needs_for_keys(keys: list[str]) -> list[Need]:
 # --- the ordering policy lives in policy.py (re-exported here for callers and tests) ----------
 
 
-def _item_text(item: MandateItem, language: str) -> tuple[str, str]:
+def _item_text(item, language: str) -> tuple[str, str]:
     """Mandate text in the language: a translation row if there is one, otherwise German."""
     if language != "de":
         for translation in translations_of(item):
@@ -127,7 +126,8 @@ def _role_label(role: str, interface_language: str | None) -> str:
     return str(ROLE_LABELS.get(role, role))
 
 
-def _statement(item: MandateItem, language: str, link: MandateNeed | None = None, needs=()):
+def _statement(item, language: str, link=None, needs=()):
+    """A mandate item (a MandateRow or a MandateItem) as shown in a result."""
     text, text_language = _item_text(item, language)
     interface = get_language()
     return Statement(
@@ -250,12 +250,12 @@ def _may_serve(municipality, situation: Situation, policy: Policy) -> Q | None:
 def _candidates(municipality, situation, policy, show_contact_persons, language):
     """(organisation, selected links, best role) of everyone the result lists."""
     candidates = []
-    organizations = published_organizations(
-        municipality, contacts=show_contact_persons, language=language, as_lists=True
+    organizations = published_with_mandate_rows(
+        municipality,
+        contacts=show_contact_persons,
+        language=language,
+        condition=_may_serve(municipality, situation, policy),
     )
-    condition = _may_serve(municipality, situation, policy)
-    if condition is not None:
-        organizations = organizations.filter(condition)
     for organization in organizations:
         links = _selected_links(organization, situation.need_keys)
         roles = {link.role for _item, link in links} - {NeedRole.CAUTION}

@@ -1,6 +1,6 @@
 """The ranking of guidebook search results: where a term matches decides the order (issue 15),
 read from plain rows in a constant number of queries (issue 16), and the mandate as plain
-lists for the navigator."""
+rows for the navigator."""
 
 from __future__ import annotations
 
@@ -97,32 +97,38 @@ def test_ranking_reads_its_texts_in_five_queries_however_many_results(
         rank([entry], query_terms("beraten"), internal=False)
 
 
-def test_the_mandate_as_lists_is_read_without_queries(world, entry, django_assert_num_queries):
-    """published_organizations(as_lists=True) (the navigator's): items, their links with shared
-    needs and their translations into the page's language are plain lists, read without SQL."""
+def test_the_mandate_rows_are_read_without_queries(world, entry, django_assert_num_queries):
+    """published_with_mandate_rows (the navigator's): items, their links with shared needs and
+    their translations into the page's language are plain rows, read without SQL."""
     from wegweiser.guidebook.selectors import (
         mandate_items_of,
         need_links_of,
-        published_organizations,
+        published_with_mandate_rows,
         translations_of,
     )
 
-    organizations = list(published_organizations(world.musterstadt, language="ro", as_lists=True))
+    organizations = published_with_mandate_rows(world.musterstadt, language="ro")
     with django_assert_num_queries(0):
         found = next(o for o in organizations if o.pk == entry.pk)
         (item,) = mandate_items_of(found)
+        assert (item.kind, item.text) == ("can", "Wir prüfen Lohnabrechnungen.")
         assert [link.need.key for link in need_links_of(item)] == ["housing_tied_to_job"]
         assert [row.text for row in translations_of(item)] == ["Verificăm fluturașii de salariu."]
-        needs = {
-            id(link.need)
-            for o in organizations
-            for i in mandate_items_of(o)
-            for link in need_links_of(i)
-        }
-        keys = {
-            link.need.key
-            for o in organizations
-            for i in mandate_items_of(o)
-            for link in need_links_of(i)
-        }
-        assert len(needs) == len(keys)  # one instance per need, shared by all links
+        links = [
+            link for o in organizations for i in mandate_items_of(o) for link in need_links_of(i)
+        ]
+        assert len({id(link.need) for link in links}) == len({link.need.key for link in links})
+        assert [location.name for location in found.locations.all()] == ["Hinterhaus"]
+    german = published_with_mandate_rows(world.musterstadt, language="de")
+    found = next(o for o in german if o.pk == entry.pk)
+    assert translations_of(mandate_items_of(found)[0]) == []  # German is the item's own text
+
+
+def test_mandate_rows_keep_the_page_order(world):
+    from wegweiser.guidebook.selectors import mandate_items_of, published_with_mandate_rows
+
+    for organization in published_with_mandate_rows(world.musterstadt):
+        expected = list(
+            organization.mandate_items.order_by("order", "kind", "id").values_list("id", flat=True)
+        )
+        assert [item.id for item in mandate_items_of(organization)] == expected
