@@ -46,9 +46,11 @@ RENEWAL_SECONDS = 15
 
 
 def _anonymous(request: HttpRequest) -> bool:
+    # META, not request.headers: that builds a dictionary of every header on first use, and this
+    # runs for every request the page cache answers (issue 16).
     return (
         settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and "Authorization" not in request.headers
+        and "HTTP_AUTHORIZATION" not in request.META
     )
 
 
