@@ -121,8 +121,6 @@ def published_organizations(
 # carry what the navigator reads; `mandate_items_of` and its siblings read them (or, for an
 # organisation loaded otherwise, its related managers).
 ITEMS_ATTR = "mandate_item_list"
-LINKS_ATTR = "need_link_list"
-TRANSLATIONS_ATTR = "translation_list"
 
 
 @dataclass(slots=True)
@@ -143,8 +141,8 @@ class MandateRow:
     kind: str
     text: str
     source: str
-    need_link_list: list[NeedLinkRow] = field(default_factory=list)
-    translation_list: list[TranslationRow] = field(default_factory=list)
+    need_links: list[NeedLinkRow] = field(default_factory=list)
+    translations: list[TranslationRow] = field(default_factory=list)
 
 
 def published_with_mandate_rows(
@@ -186,14 +184,14 @@ def _attach_mandate_rows(organizations: list[Organization], language: str | None
         for item_id, code, text in translations.order_by("language", "id").values_list(
             "item_id", "language", "text"
         ):
-            items[item_id].translation_list.append(TranslationRow(code, text))
+            items[item_id].translations.append(TranslationRow(code, text))
     needs = {need.pk: need for need in Need.objects.all()}
     for item_id, role, need_id in (
         MandateNeed.objects.filter(item__organization_id__in=ids)
         .order_by("need__order", "need__key")
         .values_list("item_id", "role", "need_id")
     ):
-        items[item_id].need_link_list.append(NeedLinkRow(role, needs[need_id]))
+        items[item_id].need_links.append(NeedLinkRow(role, needs[need_id]))
     for organization in organizations:
         setattr(organization, ITEMS_ATTR, by_organization[organization.pk])
 
@@ -208,17 +206,15 @@ def mandate_items_of(organization: Organization) -> list[Any]:
 
 def need_links_of(item) -> list[Any]:
     """The mandate item's links to needs (NeedLinkRow for a MandateRow)."""
-    prefetched = getattr(item, LINKS_ATTR, None)
-    if prefetched is not None:
-        return prefetched
+    if isinstance(item, MandateRow):
+        return item.need_links
     return list(item.need_links.all())
 
 
 def translations_of(item) -> list[Any]:
     """The mandate item's translations (TranslationRow for a MandateRow)."""
-    prefetched = getattr(item, TRANSLATIONS_ATTR, None)
-    if prefetched is not None:
-        return prefetched
+    if isinstance(item, MandateRow):
+        return item.translations
     return list(item.translations.all())
 
 
