@@ -71,8 +71,11 @@ def _compute(municipality) -> str:
             )
         }
     )
+    # The histories are filtered by the subquery, not by the list of ids: Django converted and
+    # validated each of ~150 UUIDs once per history table, most of a cold fingerprint (issue 16).
+    serving = serving_ids(municipality)
     newest = [
-        model.history.filter(**{lookup: organization_ids}).aggregate(m=Max("history_date"))["m"]
+        model.history.filter(**{lookup: serving}).aggregate(m=Max("history_date"))["m"]
         for model, lookup in HISTORIES
     ]
     generation = cache.get(_generation_key(municipality_id), 0)
