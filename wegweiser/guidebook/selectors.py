@@ -167,18 +167,26 @@ def published_with_mandate_rows(
 
 
 def _attach_mandate_rows(organizations: list[Organization], language: str | None) -> None:
-    ids = [organization.pk for organization in organizations]
+    rows = mandate_rows([organization.pk for organization in organizations], language)
+    for organization in organizations:
+        setattr(organization, ITEMS_ATTR, rows[organization.pk])
+
+
+def mandate_rows(organization_ids: list, language: str | None) -> dict[Any, list[MandateRow]]:
+    """The mandate of each organisation as plain rows, in four queries: items in page order,
+    their need links in vocabulary order (one shared Need per need), their translations (all,
+    or only into `language`; none for German, the items' own text)."""
     items: dict[Any, MandateRow] = {}
-    by_organization: dict[Any, list[MandateRow]] = {pk: [] for pk in ids}
+    by_organization: dict[Any, list[MandateRow]] = {pk: [] for pk in organization_ids}
     for item_id, organization_id, kind, text, source in (
-        MandateItem.objects.filter(organization_id__in=ids)
+        MandateItem.objects.filter(organization_id__in=organization_ids)
         .order_by("order", "kind", "id")
         .values_list("id", "organization_id", "kind", "text", "source")
     ):
         items[item_id] = MandateRow(item_id, kind, text, source)
         by_organization[organization_id].append(items[item_id])
     if language != "de":
-        translations = MandateTranslation.objects.filter(item__organization_id__in=ids)
+        translations = MandateTranslation.objects.filter(item__organization_id__in=organization_ids)
         if language is not None:
             translations = translations.filter(language=language)
         for item_id, code, text in translations.order_by("language", "id").values_list(
@@ -187,13 +195,12 @@ def _attach_mandate_rows(organizations: list[Organization], language: str | None
             items[item_id].translations.append(TranslationRow(code, text))
     needs = {need.pk: need for need in Need.objects.all()}
     for item_id, role, need_id in (
-        MandateNeed.objects.filter(item__organization_id__in=ids)
+        MandateNeed.objects.filter(item__organization_id__in=organization_ids)
         .order_by("need__order", "need__key")
         .values_list("item_id", "role", "need_id")
     ):
         items[item_id].need_links.append(NeedLinkRow(role, needs[need_id]))
-    for organization in organizations:
-        setattr(organization, ITEMS_ATTR, by_organization[organization.pk])
+    return by_organization
 
 
 def mandate_items_of(organization: Organization) -> list[Any]:
