@@ -2,7 +2,9 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
 
-def _sync_vocabulary(sender, **kwargs):
+def _sync_vocabulary(sender, plan=None, **kwargs):
+    if any(backwards for _migration, backwards in plan or []):
+        return  # migrations were unapplied: the tables may lack fields the models have
     from .vocabulary import sync_vocabulary
 
     sync_vocabulary()
