@@ -1,11 +1,13 @@
 """A fingerprint of a municipality's guidebook that changes whenever any entry changes.
 
-Used in cache keys (rendered pages, PDFs, exports). Every change to organisations, locations,
-mandate items, translations and contact persons is recorded by django-simple-history, so the newest
-history timestamp plus the set of organisations identifies a state of the guidebook. Computing that
-costs a few aggregate queries, so the result is cached briefly and dropped on every change (the
-guidebook's signals call `forget_fingerprints` after the change is committed); a per-municipality
-generation counter also covers changes that history does not record (need links).
+Used in cache keys (rendered pages, PDFs, exports, navigator results). Every change to an
+organisation or its parts (locations, mandate items, their translations and need links, contact
+persons) counts up the organisation's `content_version` (the guidebook's signals call
+`entries_changed`), so the organisations serving the municipality with their versions identify a
+state of the guidebook: one indexed query of a few hundred rows. (Until issue 16 the fingerprint
+read the newest history entry of five history tables: 10 ms, most of an uncached navigator
+result at state scale, and need links, which have no history, needed a counter in the cache.)
+The value is cached briefly and dropped on every change, after the change is committed.
 
 With the default local-memory cache and several app server processes, another process may show the
 old state for up to FINGERPRINT_SECONDS; with Redis (REDIS_URL) every process sees the change at once.
@@ -14,35 +16,22 @@ old state for up to FINGERPRINT_SECONDS; with Redis (REDIS_URL) every process se
 from __future__ import annotations
 
 import hashlib
-from typing import Any
+from collections.abc import Iterable
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F
 
 from wegweiser.core.models import Municipality
 
-from .models import ContactPerson, Location, MandateItem, MandateTranslation, Organization
+from .models import Organization
 from .selectors import serving_ids
 
 FINGERPRINT_SECONDS = 30
-# Each history recorded for a guidebook entry, with the way from its rows to the organisation
-# (Any: django-simple-history adds the `history` manager when the app loads).
-HISTORIES: list[tuple[Any, str]] = [
-    (Organization, "id__in"),
-    (Location, "organization_id__in"),
-    (MandateItem, "organization_id__in"),
-    (ContactPerson, "organization_id__in"),
-    (MandateTranslation, "item__organization_id__in"),
-]
 
 
 def _fingerprint_key(municipality_id) -> str:
     return f"guidebook:fingerprint:{municipality_id}"
-
-
-def _generation_key(municipality_id) -> str:
-    return f"guidebook:generation:{municipality_id}"
 
 
 def guidebook_fingerprint(municipality) -> str:
@@ -60,27 +49,28 @@ def _compute(municipality) -> str:
     # The state-wide actors of the municipality's state are part of its guidebook. Selected by
     # two indexed lookups (serving_ids): an OR over the two joins read every actor of the
     # installation (100 ms at 60,000 actors, issue 16).
-    municipality_id = getattr(municipality, "pk", municipality)
     if not isinstance(municipality, Municipality):
-        municipality = Municipality.objects.only("state_id").get(pk=municipality_id)
-    organization_ids = sorted(
-        {
-            str(pk)
-            for pk in Organization.objects.filter(pk__in=serving_ids(municipality)).values_list(
-                "pk", flat=True
-            )
-        }
+        municipality = Municipality.objects.only("state_id").get(pk=municipality)
+    versions = (
+        Organization.objects.filter(pk__in=serving_ids(municipality))
+        .order_by("pk")
+        .values_list("pk", "content_version")
     )
-    # The histories are filtered by the subquery, not by the list of ids: Django converted and
-    # validated each of ~150 UUIDs once per history table, most of a cold fingerprint (issue 16).
-    serving = serving_ids(municipality)
-    newest = [
-        model.history.filter(**{lookup: serving}).aggregate(m=Max("history_date"))["m"]
-        for model, lookup in HISTORIES
-    ]
-    generation = cache.get(_generation_key(municipality_id), 0)
-    raw = "|".join(organization_ids) + "|" + "|".join(str(value) for value in newest)
-    return hashlib.sha256(f"{raw}|{generation}".encode()).hexdigest()[:16]
+    raw = "|".join(f"{pk}:{version}" for pk, version in versions)
+    return hashlib.sha256(raw.encode()).hexdigest()[:16]
+
+
+def entries_changed(organization_ids: Iterable) -> None:
+    """Count up the content version of the organisations (inside the caller's transaction, so a
+    rollback undoes it) and drop the fingerprints of the municipalities they serve."""
+    organization_ids = [pk for pk in organization_ids if pk is not None]
+    if not organization_ids:
+        return
+    Organization.objects.filter(pk__in=organization_ids).update(
+        content_version=F("content_version") + 1
+    )
+    for organization_id in organization_ids:
+        forget_fingerprints(organization_id)
 
 
 def forget_fingerprints(organization_id) -> None:
@@ -99,12 +89,7 @@ def forget_fingerprints(organization_id) -> None:
     )
 
     def forget() -> None:
-        for municipality_id in municipality_ids:
-            try:
-                cache.incr(_generation_key(municipality_id))
-            except ValueError:
-                cache.set(_generation_key(municipality_id), 1, None)
-            cache.delete(_fingerprint_key(municipality_id))
+        cache.delete_many([_fingerprint_key(pk) for pk in municipality_ids])
 
     # Now (this process reads its own uncommitted change) and again after commit (another process
     # may have cached the old state in between).

@@ -345,6 +345,9 @@ POSTGRES_INDEXES = [
     "$$SELECT to_tsvector('simple', internal_search_text) FROM guidebook_organization$$)",
     f"CREATE INDEX IF NOT EXISTS {WORDS_VIEW}_trgm ON {WORDS_VIEW} USING gin (word gin_trgm_ops)",
 ]
+# A migration that makes Django rebuild the organisation table on SQLite (e.g. a new column with
+# a default) drops these triggers: it takes the index down before and builds it again after
+# (see migration guidebook 0007).
 SQLITE_INDEXES = [
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
     "org_id UNINDEXED, search_text, internal_search_text, tokenize = 'trigram')",

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from .fingerprint import forget_fingerprints
+from .fingerprint import entries_changed, forget_fingerprints
 from .models import (
     ContactPerson,
     Location,
@@ -41,8 +41,7 @@ def search_refresh_deferred():
         pending = _deferred.ids
     finally:
         _deferred.ids = None
-    for organization_id in pending:
-        forget_fingerprints(organization_id)
+    entries_changed(pending)
     for organization in Organization.objects.filter(pk__in=pending).select_related("actor_type"):
         refresh_search_text(organization)
 
@@ -55,7 +54,7 @@ def _schedule(organization_id) -> None:
     if pending is not None:
         pending.add(organization_id)
         return
-    forget_fingerprints(organization_id)
+    entries_changed([organization_id])
     organization = (
         Organization.objects.select_related("actor_type").filter(pk=organization_id).first()
     )

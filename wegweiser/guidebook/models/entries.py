@@ -89,9 +89,15 @@ class Organization(models.Model):
     # search_text holds public fields only; internal_search_text adds network-only fields.
     search_text = models.TextField(_("search text (public)"), blank=True, editable=False)
     internal_search_text = models.TextField(_("search text (internal)"), blank=True, editable=False)
+    # Counts every change to the entry or its parts (locations, mandate items, their
+    # translations and need links, contact persons), kept by the guidebook's signals: the
+    # guidebook's fingerprint reads it in one query (guidebook/fingerprint.py).
+    content_version = models.PositiveIntegerField(_("content version"), default=0, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    history = HistoricalRecords(excluded_fields=["search_text", "internal_search_text"])
+    history = HistoricalRecords(
+        excluded_fields=["search_text", "internal_search_text", "content_version"]
+    )
 
     objects = OrganizationQuerySet.as_manager()
 

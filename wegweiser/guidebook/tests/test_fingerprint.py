@@ -1,9 +1,11 @@
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from wegweiser.guidebook.fingerprint import guidebook_fingerprint
-from wegweiser.guidebook.models import MandateNeed, Need
+from wegweiser.guidebook.models import ContactPerson, MandateNeed, MandateTranslation, Need
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +34,39 @@ def test_fingerprint_follows_every_kind_of_change(world, django_capture_on_commi
         world.counselling.municipalities.remove(world.musterstadt)
     seen.add(guidebook_fingerprint(world.musterstadt))
     assert len(seen) == 4
+
+
+def test_fingerprint_follows_changes_to_every_part_of_an_entry(
+    world, django_capture_on_commit_callbacks
+):
+    """Locations, translations, contact persons and deleted items count up the entry's
+    content version, which the fingerprint reads (no history tables since issue 16)."""
+    organization = world.organization
+    item = organization.mandate_items.first()
+    changes = [
+        lambda: organization.locations.create(name="Zweigstelle", city="Musterstadt"),
+        lambda: MandateTranslation.objects.update_or_create(
+            item=item, language="uk", defaults={"text": "Текст (neu)", "source_version": 1}
+        ),
+        lambda: ContactPerson.objects.create(
+            organization=organization, name="Erika Beispiel", consent_given_at=timezone.now()
+        ),
+        lambda: organization.mandate_items.last().delete(),
+    ]
+    seen = {guidebook_fingerprint(world.musterstadt)}
+    for change in changes:
+        with django_capture_on_commit_callbacks(execute=True):
+            change()
+        seen.add(guidebook_fingerprint(world.musterstadt))
+    assert len(seen) == len(changes) + 1
+
+
+def test_a_cold_fingerprint_is_one_query(world):
+    """Read at every navigator result and cached page of a municipality (issue 16)."""
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        guidebook_fingerprint(world.musterstadt)
+    assert len(queries) == 1
 
 
 def test_other_municipalities_keep_their_fingerprint(world):

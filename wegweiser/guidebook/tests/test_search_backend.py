@@ -7,7 +7,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from wegweiser.guidebook.models import Organization
-from wegweiser.guidebook.search import filter_by_terms, query_terms, refresh_vocabulary
+from wegweiser.guidebook.search import (
+    FTS_TABLE,
+    filter_by_terms,
+    query_terms,
+    refresh_vocabulary,
+)
 
 
 def _names(query: str, internal: bool = False) -> set[str]:
@@ -32,6 +37,19 @@ def test_the_index_follows_every_change(world):
 def test_internal_text_only_with_internal(world):
     assert "Fachberatungsstelle Arbeit und Würde" in _names("Popescu", internal=True)
     assert "Fachberatungsstelle Arbeit und Würde" not in _names("Popescu")
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite: FTS5 triggers")
+def test_the_fts5_triggers_survive_the_migrations(db):
+    """A migration that rebuilds the organisation table on SQLite drops its triggers (0007 puts
+    them back); without them, no organisation saved afterwards could be found."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = %s",
+            ["guidebook_organization"],
+        )
+        triggers = {row[0] for row in cursor.fetchall()}
+    assert {f"{FTS_TABLE}_insert", f"{FTS_TABLE}_update", f"{FTS_TABLE}_delete"} <= triggers
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite: FTS5 table")
