@@ -21,6 +21,7 @@ from wegweiser.core.models import Municipality, State
 
 from .access import may_edit, may_see_internal
 from .models import (
+    ActorType,
     ContactPerson,
     Location,
     MandateItem,
@@ -80,8 +81,11 @@ def _with_relations(
     # the database: fetching them made every page carry megabytes at state scale (issue 16).
     # The kinds of actor are prefetched, not joined: a dozen rows shared by all organisations
     # instead of one copy per organisation, each decoding three JSON fields (its name, summary
-    # and mandate template): a third of the time of listing a guidebook's organisations.
-    return queryset.defer(*SEARCH_TEXT_FIELDS).prefetch_related("actor_type", *prefetches)
+    # and mandate template): a third of the time of listing a guidebook's organisations. The
+    # mandate template (only read when an entry is created) stays in the database.
+    return queryset.defer(*SEARCH_TEXT_FIELDS).prefetch_related(
+        Prefetch("actor_type", queryset=ActorType.objects.defer("mandate_template")), *prefetches
+    )
 
 
 def ordered(queryset: QuerySet[Organization]) -> QuerySet[Organization]:

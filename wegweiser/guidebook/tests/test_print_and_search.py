@@ -94,6 +94,17 @@ def test_filters_by_actor_type_language_and_need(client, world):
     assert _search(client, "", type="no-such-type").status_code == 400
 
 
+def test_the_filter_form_keeps_the_chosen_options(client, world):
+    import re
+
+    def selected(page: str) -> list[str]:
+        return re.findall(r'<option value="([^"]*)" selected>', page)
+
+    assert selected(_search(client, "lohn").content.decode()) == ["", "", ""]
+    page = _search(client, "", type="customs_fks", language="ro").content.decode()
+    assert selected(page) == ["customs_fks", "ro", ""]
+
+
 def test_live_search_answers_only_the_results_for_htmx(client, world):
     full = _search(client, "Zoll")
     partial = client.get(en("guidebook:search"), {"q": "Zoll"}, headers={"HX-Request": "true"})
