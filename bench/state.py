@@ -250,7 +250,7 @@ SEARCH_INDEXES = [
 def _search_indexes(connection, *, drop: bool) -> None:
     """PostgreSQL: drop the four GIN search indexes before the bulk insert and build them after
     (updating them row by row made 5,000 actors take a minute); SQLite keeps its FTS triggers."""
-    from wegweiser.guidebook.search import POSTGRES_INDEXES
+    from wegweiser.guidebook.search_indexes import POSTGRES_INDEXES
 
     if connection.vendor != "postgresql":
         return

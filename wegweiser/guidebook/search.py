@@ -146,8 +146,8 @@ def refresh_search_text(organization) -> None:
 # vocabulary view of all indexed words with a trigram index (similar words are looked up first,
 # then matched as substrings; refreshed by the periodic task `refresh_search_vocabulary`).
 # SQLite: an FTS5 table with the trigram tokenizer (substrings of 3+ characters), kept current by
-# triggers. Both are created by the migration guidebook 0003; terms shorter than three characters
-# fall back to a plain scan.
+# triggers. Both are created by the migration guidebook 0003 (statements in `search_indexes.py`);
+# terms shorter than three characters fall back to a plain scan.
 FTS_TABLE = "guidebook_organization_fts"
 MIN_INDEXED_TERM = 3
 
@@ -325,68 +325,3 @@ def _has_fts(connection) -> bool:
             )
             _fts_checked[key] = cursor.fetchone() is not None
     return _fts_checked[key]
-
-
-POSTGRES_INDEXES = [
-    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
-    "ALTER TABLE guidebook_organization ADD COLUMN IF NOT EXISTS search_vector tsvector "
-    "GENERATED ALWAYS AS (to_tsvector('german', search_text)) STORED",
-    "ALTER TABLE guidebook_organization ADD COLUMN IF NOT EXISTS internal_search_vector tsvector "
-    "GENERATED ALWAYS AS (to_tsvector('german', internal_search_text)) STORED",
-    "CREATE INDEX IF NOT EXISTS guidebook_org_search_fts ON guidebook_organization "
-    "USING gin (search_vector)",
-    "CREATE INDEX IF NOT EXISTS guidebook_org_internal_search_fts ON guidebook_organization "
-    "USING gin (internal_search_vector)",
-    "CREATE INDEX IF NOT EXISTS guidebook_org_search_trgm ON guidebook_organization "
-    "USING gin (search_text gin_trgm_ops)",
-    "CREATE INDEX IF NOT EXISTS guidebook_org_internal_search_trgm ON guidebook_organization "
-    "USING gin (internal_search_text gin_trgm_ops)",
-    f"CREATE MATERIALIZED VIEW IF NOT EXISTS {WORDS_VIEW} AS SELECT word FROM ts_stat("  # noqa: S608
-    "$$SELECT to_tsvector('simple', internal_search_text) FROM guidebook_organization$$)",
-    f"CREATE INDEX IF NOT EXISTS {WORDS_VIEW}_trgm ON {WORDS_VIEW} USING gin (word gin_trgm_ops)",
-]
-# A migration that makes Django rebuild the organisation table on SQLite (e.g. a new column with
-# a default) drops these triggers: it takes the index down before and builds it again after
-# (see migration guidebook 0007).
-SQLITE_INDEXES = [
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
-    "org_id UNINDEXED, search_text, internal_search_text, tokenize = 'trigram')",
-    f"INSERT INTO {FTS_TABLE} (org_id, search_text, internal_search_text) "  # noqa: S608 -- constant names; values are parameters
-    "SELECT id, search_text, internal_search_text FROM guidebook_organization",
-    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_insert AFTER INSERT ON guidebook_organization "  # noqa: S608 -- constant names; values are parameters
-    f"BEGIN INSERT INTO {FTS_TABLE} (org_id, search_text, internal_search_text) "
-    "VALUES (new.id, new.search_text, new.internal_search_text); END",
-    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_update AFTER UPDATE OF search_text, "  # noqa: S608 -- constant names; values are parameters
-    f"internal_search_text ON guidebook_organization BEGIN DELETE FROM {FTS_TABLE} "
-    f"WHERE org_id = old.id; INSERT INTO {FTS_TABLE} (org_id, search_text, internal_search_text) "
-    "VALUES (new.id, new.search_text, new.internal_search_text); END",
-    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_delete AFTER DELETE ON guidebook_organization "  # noqa: S608 -- constant names; values are parameters
-    f"BEGIN DELETE FROM {FTS_TABLE} WHERE org_id = old.id; END",
-]
-POSTGRES_DROP = [
-    f"DROP MATERIALIZED VIEW IF EXISTS {WORDS_VIEW}",
-    "DROP INDEX IF EXISTS guidebook_org_search_trgm",
-    "DROP INDEX IF EXISTS guidebook_org_internal_search_trgm",
-    "ALTER TABLE guidebook_organization DROP COLUMN IF EXISTS search_vector",
-    "ALTER TABLE guidebook_organization DROP COLUMN IF EXISTS internal_search_vector",
-]
-SQLITE_DROP = [
-    f"DROP TRIGGER IF EXISTS {FTS_TABLE}_insert",
-    f"DROP TRIGGER IF EXISTS {FTS_TABLE}_update",
-    f"DROP TRIGGER IF EXISTS {FTS_TABLE}_delete",
-    f"DROP TABLE IF EXISTS {FTS_TABLE}",
-]
-
-
-def create_indexes(schema_editor) -> None:
-    statements = {"postgresql": POSTGRES_INDEXES, "sqlite": SQLITE_INDEXES}
-    for statement in statements.get(schema_editor.connection.vendor, []):
-        schema_editor.execute(statement)
-    _fts_checked.clear()
-
-
-def drop_indexes(schema_editor) -> None:
-    statements = {"postgresql": POSTGRES_DROP, "sqlite": SQLITE_DROP}
-    for statement in statements.get(schema_editor.connection.vendor, []):
-        schema_editor.execute(statement)
-    _fts_checked.clear()

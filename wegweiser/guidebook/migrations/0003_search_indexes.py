@@ -5,13 +5,13 @@ from django.db import migrations
 
 
 def forwards(apps, schema_editor):
-    from wegweiser.guidebook.search import create_indexes
+    from wegweiser.guidebook.search_indexes import create_indexes
 
     create_indexes(schema_editor)
 
 
 def backwards(apps, schema_editor):
-    from wegweiser.guidebook.search import drop_indexes
+    from wegweiser.guidebook.search_indexes import drop_indexes
 
     drop_indexes(schema_editor)
 

@@ -10,10 +10,10 @@ from django.db import migrations, models
 
 def _sqlite(statements_name: str):
     def run(apps, schema_editor):
-        from wegweiser.guidebook import search
+        from wegweiser.guidebook import search, search_indexes
 
         if schema_editor.connection.vendor == "sqlite":
-            for statement in getattr(search, statements_name):
+            for statement in getattr(search_indexes, statements_name):
                 schema_editor.execute(statement)
             search._fts_checked.clear()
 
