@@ -75,7 +75,7 @@ def generate(municipality_count: int, actors_per: int, members: int, meetings: i
         Organization,
         OrganizationStatus,
     )
-    from wegweiser.guidebook.search import index_text, language_names
+    from wegweiser.guidebook.search import index_text, language_names, unique_words
     from wegweiser.network.models import ActionItem, Meeting, Network
 
     call_command("migrate", interactive=False, verbosity=0)
@@ -158,7 +158,8 @@ def generate(municipality_count: int, actors_per: int, members: int, meetings: i
                     shared_text[key] = index_text(
                         _shared_parts(actor_type, spoken, names_of, needs)
                     )
-                organization.search_text = index_text(parts) + shared_text[key]
+                # As the product stores it (each word once: guidebook/search.py index_text).
+                organization.search_text = unique_words(index_text(parts) + shared_text[key])
                 organization.internal_search_text = organization.search_text
                 organizations.append(organization)
                 links.append((organization, municipality))

@@ -55,11 +55,26 @@ def normalize(text: str, *, umlaut_plain: bool = False) -> str:
 
 
 def index_text(parts) -> str:
-    """The stored search text for a list of strings."""
-    spelled = normalize(" ".join(part for part in parts if part))
-    plain = normalize(" ".join(part for part in parts if part), umlaut_plain=True)
-    extra = " ".join(sorted(set(plain.split()) - set(spelled.split())))
-    return f" {spelled} {extra} ".replace("  ", " ")
+    """The stored search text for a list of strings: each normalised word once, in the order
+    of first appearance, then the plain-umlaut forms that differ (" rumaenisch … rumanisch ").
+
+    A term is one word and words are separated by spaces, so a term can only match inside a
+    word: keeping each word once finds the same organisations. A mandate repeats its words
+    (the same need labels on several items, translations in many languages), and every search
+    reads the text of each candidate: at state scale half of it was repetition (issue 16).
+    """
+    joined = " ".join(part for part in parts if part)
+    spelled = dict.fromkeys(normalize(joined).split())
+    extra = dict.fromkeys(normalize(joined, umlaut_plain=True).split())
+    words = [*spelled, *(word for word in extra if word not in spelled)]
+    return f" {' '.join(words)} " if words else " "
+
+
+def unique_words(text: str) -> str:
+    """A stored search text with each word once (first appearance kept): for texts stored
+    before `index_text` kept each word once, and for texts joined from several index texts."""
+    words = dict.fromkeys(text.split())
+    return f" {' '.join(words)} " if words else " "
 
 
 def query_terms(query: str) -> list[str]:

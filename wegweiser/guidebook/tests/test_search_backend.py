@@ -114,3 +114,33 @@ def test_typo_corrections_only_for_unknown_words(world):
     refresh_vocabulary()
     assert "jobcenter" in typo_corrections("jobcentr")
     assert typo_corrections("jobcenter") == []
+
+
+def test_the_migration_keeps_each_stored_word_once(world):
+    """Migration 0008 rewrites texts stored before index_text kept each word once (one SQL
+    statement on PostgreSQL, row by row elsewhere); the organisation is still found."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from wegweiser.guidebook.search import unique_words
+
+    migration = import_module("wegweiser.guidebook.migrations.0008_search_texts_with_unique_words")
+
+    class Editor:
+        connection = connection
+
+        def execute(self, sql, params=()):
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+
+    stored = world.organization.search_text
+    doubled = stored + stored.strip() + " jobcenter jobcenter "
+    Organization.objects.filter(pk=world.organization.pk).update(
+        search_text=doubled, internal_search_text=doubled
+    )
+    migration.forwards(apps, Editor())
+    world.organization.refresh_from_db()
+    assert world.organization.search_text == unique_words(doubled) == stored
+    assert world.organization.internal_search_text == stored
+    assert "Jobcenter Musterstadt" in _names("jobcenter")
