@@ -64,10 +64,7 @@ def index_text(parts) -> str:
     reads the text of each candidate: at state scale half of it was repetition (issue 16).
     """
     joined = " ".join(part for part in parts if part)
-    spelled = dict.fromkeys(normalize(joined).split())
-    extra = dict.fromkeys(normalize(joined, umlaut_plain=True).split())
-    words = [*spelled, *(word for word in extra if word not in spelled)]
-    return f" {' '.join(words)} " if words else " "
+    return unique_words(normalize(joined) + " " + normalize(joined, umlaut_plain=True))
 
 
 def unique_words(text: str) -> str:
