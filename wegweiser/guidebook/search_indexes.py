@@ -57,15 +57,19 @@ SQLITE_DROP = [
 ]
 
 
-def create_indexes(schema_editor) -> None:
-    statements = {"postgresql": POSTGRES_INDEXES, "sqlite": SQLITE_INDEXES}
-    for statement in statements.get(schema_editor.connection.vendor, []):
-        schema_editor.execute(statement)
-    _fts_checked.clear()
+def create_indexes(schema_editor, *, vendors=("postgresql", "sqlite")) -> None:
+    """Create the search's database objects (only on the given database vendors)."""
+    _run(schema_editor, {"postgresql": POSTGRES_INDEXES, "sqlite": SQLITE_INDEXES}, vendors)
 
 
-def drop_indexes(schema_editor) -> None:
-    statements = {"postgresql": POSTGRES_DROP, "sqlite": SQLITE_DROP}
-    for statement in statements.get(schema_editor.connection.vendor, []):
-        schema_editor.execute(statement)
+def drop_indexes(schema_editor, *, vendors=("postgresql", "sqlite")) -> None:
+    """Drop the search's database objects (only on the given database vendors)."""
+    _run(schema_editor, {"postgresql": POSTGRES_DROP, "sqlite": SQLITE_DROP}, vendors)
+
+
+def _run(schema_editor, statements: dict[str, list[str]], vendors) -> None:
+    vendor = schema_editor.connection.vendor
+    if vendor in vendors:
+        for statement in statements.get(vendor, []):
+            schema_editor.execute(statement)
     _fts_checked.clear()

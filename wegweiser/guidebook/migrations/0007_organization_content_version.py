@@ -8,14 +8,11 @@ again from the rows afterwards. PostgreSQL adds the column in place and keeps it
 from django.db import migrations, models
 
 
-def _sqlite(statements_name: str):
+def _rebuild_on_sqlite(create: bool):
     def run(apps, schema_editor):
-        from wegweiser.guidebook import search, search_indexes
+        from wegweiser.guidebook.search_indexes import create_indexes, drop_indexes
 
-        if schema_editor.connection.vendor == "sqlite":
-            for statement in getattr(search_indexes, statements_name):
-                schema_editor.execute(statement)
-            search._fts_checked.clear()
+        (create_indexes if create else drop_indexes)(schema_editor, vendors=("sqlite",))
 
     return run
 
@@ -24,7 +21,7 @@ class Migration(migrations.Migration):
     dependencies = [("guidebook", "0006_pending_changes")]
 
     operations = [
-        migrations.RunPython(_sqlite("SQLITE_DROP"), _sqlite("SQLITE_INDEXES")),
+        migrations.RunPython(_rebuild_on_sqlite(False), _rebuild_on_sqlite(True)),
         migrations.AddField(
             model_name="organization",
             name="content_version",
@@ -32,5 +29,5 @@ class Migration(migrations.Migration):
                 default=0, editable=False, verbose_name="content version"
             ),
         ),
-        migrations.RunPython(_sqlite("SQLITE_INDEXES"), _sqlite("SQLITE_DROP")),
+        migrations.RunPython(_rebuild_on_sqlite(True), _rebuild_on_sqlite(False)),
     ]
